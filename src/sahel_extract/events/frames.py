@@ -1,0 +1,471 @@
+"""Sentence analysis: one spaCy sentence in, one ``Frame`` (triggers and their arguments) out.
+
+In: a sentence ``Span`` of a Doc that went through the project's entity ruler (entities labelled
+``PLACE``, ``ARMED_GROUP``, ``COUNTRY``, ``NORP``) and, when a model is loaded, the tagger, parser
+and NER. Out: a ``Frame`` with attack triggers, actor and target candidates, places, time expressions,
+casualty figures with their outcome and victims, attributions, and flags (aggregate toll, background
+history, a cue for a new attack, a claim of responsibility).
+
+Arguments are linked by the dependency parse where the model gives one (the subject of "attacked"
+is the actor, the object of "on"/"against" is the target) and otherwise by clause and proximity
+rules on the token sequence, so ``--model blank`` still works.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from ..normalise.actors import ActorCatalogue
+from ..normalise.places import COUNTRIES
+from ..textnorm import fold
+from . import lexicon as lx
+from .cues import find_attributions, find_times
+from .mentions import ActorArg, Arg, CasualtyArg, Frame, PlaceArg, TargetArg, Trigger
+
+_QUALIFIER_START = {"at", "more", "over", "about", "nearly", "almost", "some", "approximately", "around", "roughly",
+                    "up", "between", "no", "not", "an", "as", "close", "upwards", "fewer", "less", "estimated",
+                    "in", "a"}
+_DEMONYMS = {fold(d): code for code, info in COUNTRIES.items() for d in info["demonyms"]}
+_NON_AGENT_PREP = {"on", "against", "targeting", "at", "of", "to", "with"}
+_TOLL = re.compile(r"(death )?toll (of|rose to|has risen to|climbed to|stood at|stands at|reached|is|was|now "
+                   r"stands at|at|increased to|to)\s*$|\b(deaths|lives|death) of\s*$|\bkilled\s*$", re.I)
+
+
+def _is_number(tok: Token) -> bool:
+    low = tok.lower_
+    if low in ("a", "an", "one") or low in lx.NUMBER_WORDS:
+        return low not in ("a", "an")
+    if tok.like_num and not re.fullmatch(r"(19|20)\d\d", tok.text):
+        return True
+    return bool(re.fullmatch(r"\d{1,3}(,\d{3})*", tok.text))
+
+
+@lru_cache(maxsize=1)
+def _generic_regex(terms: tuple[str, ...]) -> re.Pattern:
+    alternatives = sorted({re.escape(t) for t in terms}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:(?:suspected|presumed|alleged|unidentified|unknown|heavily armed|"
+                      r"armed|islamist|jihadist)\s+)*(?:" + "|".join(alternatives) + r")(?![\w-])", re.I)
+
+
+# --- triggers ---------------------------------------------------------------------------------------------
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    triggers: list[Trigger] = []
+    tokens = list(sent)
+    skip_until = -1
+    for i, tok in enumerate(tokens):
+        if i < skip_until:
+            continue
+        low = tok.lower_
+        for n in (3, 2):
+            phrase = " ".join(t.lower_ for t in tokens[i:i + n])
+            if phrase in lx.TRIGGER_PHRASES:
+                end = tokens[i + n - 1]
+                triggers.append(Trigger(sent.doc.text[tok.idx:end.idx + len(end)], tok.idx, end.idx + len(end),
+                                        lx.TRIGGER_PHRASES[phrase], weak=phrase in lx.WEAK_TRIGGERS))
+                skip_until = i + n
+                break
+        else:
+            if low not in lx.TRIGGER_WORDS:
+                continue
+            prev = tokens[i - 1].lower_ if i else ""
+            nxt = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
+            if low in ("mine", "mines") and (prev in ("gold", "a", "the", "artisanal") and nxt not in
+                                             ("exploded", "blast", "explosion") or nxt in ("site", "sites")):
+                continue
+            if low in ("shot",) and nxt == "dead":
+                continue
+            triggers.append(Trigger(tok.text, tok.idx, tok.idx + len(tok), lx.TRIGGER_WORDS[low],
+                                    weak=low in lx.WEAK_TRIGGERS,
+                                    definite=any(t.lower_ in lx.DEFINITE for t in tokens[max(0, i - 2):i])))
+    return triggers
+
+
+# --- casualties -------------------------------------------------------------------------------------------
+
+def _victim_at(tokens: list[Token], j: int) -> tuple[int, str | None, str | None]:
+    """From token j, skip modifiers to a victim noun: (index after the noun, noun text, category)."""
+    k = j
+    steps = 0
+    while k < len(tokens) and steps < 5:
+        low = tokens[k].lower_
+        if low in lx.VICTIMS and not (low in lx.VICTIM_MODIFIERS and k + 1 < len(tokens)
+                                      and tokens[k + 1].lower_ in lx.VICTIMS):
+            category = lx.VICTIMS[low]
+            before = {t.lower_ for t in tokens[j:k]}
+            if low in ("officers", "officer", "personnel", "members", "elements") and before & {
+                    "army", "military", "security", "defence", "defense", "fama"}:
+                category = "military"
+            if low in ("officers", "officer", "members", "elements") and before & {"police"}:
+                category = "police"
+            if low in ("members", "elements", "fighters") and before & {"jihadist", "terrorist", "islamist"}:
+                category = "militants"
+            if before & {"civilian"}:
+                category = "civilians"
+            return k + 1, tokens[k].text, category
+        if low in lx.VICTIM_MODIFIERS or (tokens[k].ent_type_ in ("NORP", "ARMED_GROUP")):
+            k += 1
+            steps += 1
+            continue
+        break
+    return j, None, None
+
+
+def _outcome_after(tokens: list[Token], k: int) -> tuple[str | None, int]:
+    steps = 0
+    while k < len(tokens) and steps < 7:
+        low = tokens[k].lower_
+        if low in lx.OUTCOME_AFTER:
+            if low == "taken" and not (k + 1 < len(tokens) and tokens[k + 1].lower_ in ("hostage", "captive")):
+                return None, k
+            if low == "lost" and not (k + 1 < len(tokens) and tokens[k + 1].lower_ in ("their", "lives")):
+                return None, k
+            return lx.OUTCOME_AFTER[low], k
+        if low in lx.AUXILIARIES or tokens[k].is_punct and low not in (".", ";", ":"):
+            k += 1
+            steps += 1
+            continue
+        break
+    return None, k
+
+
+def _outcome_before(sent: Span, tokens: list[Token], i: int) -> tuple[str | None, int]:
+    text_before = sent.doc.text[sent.start_char:tokens[i].idx]
+    if _TOLL.search(text_before):
+        return "killed", i - 1
+    k = i - 1
+    steps = 0
+    while k >= 0 and steps < 4:
+        low = tokens[k].lower_
+        if low in lx.OUTCOME_BEFORE:
+            return lx.OUTCOME_BEFORE[low], k
+        if low in ("the", "of", "a", "an", "including", "some", "and", "also", "another", "dead", "at", "least"):
+            k -= 1
+            steps += 1
+            continue
+        break
+    return None, i
+
+
+def find_casualties(sent: Span) -> list[CasualtyArg]:
+    tokens = list(sent)
+    phrases: list[dict] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        singular = tok.lower_ in ("a", "an", "one") and i + 1 < len(tokens)
+        if not (_is_number(tok) or singular):
+            i += 1
+            continue
+        # the number run ("twenty", "-", "five"; "two hundred and fifty"; "dozens of")
+        j = i + 1
+        while j < len(tokens) and (_is_number(tokens[j]) or tokens[j].text in ("-", "and") and j + 1 < len(tokens)
+                                   and _is_number(tokens[j + 1]) or tokens[j].lower_ == "of"
+                                   and tokens[j - 1].lower_ in ("dozens", "scores", "hundreds", "thousands",
+                                                                "tens", "number", "dozen")):
+            j += 1
+        # qualifiers on the left ("at least", "more than", "between 20 and")
+        q = i
+        while q > 0 and tokens[q - 1].lower_ in lx.QUANTITY_WORDS and i - q < 4 and tokens[q - 1].lower_ not in (
+                "a", "an", "in", "of") or (q > 0 and tokens[q - 1].lower_ in ("an",) and i - q < 3
+                                           and tokens[q].lower_ == "estimated"):
+            q -= 1
+        while q < i and tokens[q].lower_ not in _QUALIFIER_START:
+            q += 1
+        k, victim, who = _victim_at(tokens, j)
+        if singular and (victim is None or tokens[k - 1].lower_.endswith("s") and tokens[k - 1].lower_ not in (
+                "gendarmes", "police", "customs")):
+            if tok.lower_ != "one" or victim is None:
+                i += 1
+                continue
+        phrases.append({"q": q, "i": i, "j": j, "k": k, "victim": victim, "who": who})
+        i = max(k, j)
+    # outcomes, right to left so that "12 soldiers and 3 civilians were killed" shares the verb
+    results: list[CasualtyArg] = []
+    next_outcome: tuple[str | None, int, int] = (None, -1, -1)
+    for p in reversed(phrases):
+        outcome, o_idx = None, -1
+        if p["q"] > 0 and tokens[p["q"] - 1].lower_ in lx.OUTCOME_BEFORE and tokens[p["q"] - 1].lower_ not in (
+                "death", "deaths", "lives", "toll", "left", "leaving", "claimed"):
+            outcome, o_idx = lx.OUTCOME_BEFORE[tokens[p["q"] - 1].lower_], p["q"] - 1
+        if outcome is None:
+            outcome, o_idx = _outcome_after(tokens, p["k"])
+        if outcome is None and p["victim"] is None and p["k"] < len(tokens):
+            outcome, o_idx = None, p["k"]
+        if outcome is None and next_outcome[0] and 0 <= next_outcome[1] - p["k"] <= 2 and all(
+                t.lower_ in ("and", ",", "as", "well", "including", "plus") for t in tokens[p["k"]:next_outcome[1]]):
+            outcome, o_idx = next_outcome[0], next_outcome[2]
+        if outcome is None:
+            outcome, o_idx = _outcome_before(sent, tokens, p["q"])
+        if p["victim"] is None and outcome is None:
+            next_outcome = (None, p["q"], -1)
+            continue
+        if outcome is None:
+            next_outcome = (None, p["q"], -1)
+            continue
+        next_outcome = (outcome, p["q"], o_idx)
+        first = min(p["q"], o_idx) if o_idx >= 0 else p["q"]
+        last = max(p["k"] - 1, p["j"] - 1, o_idx)
+        start, end = tokens[first].idx, tokens[last].idx + len(tokens[last])
+        quantity = sent.doc.text[tokens[p["q"]].idx: tokens[p["j"] - 1].idx + len(tokens[p["j"] - 1])]
+        if tokens[p["i"]].lower_ in ("a", "an"):
+            quantity = "one"
+        before = " ".join(t.lower_ for t in tokens[max(0, p["q"] - 3):p["q"]])
+        subset = bool(re.search(r"(including|among them|of whom|among the dead|among those|among the victims)$",
+                                before))
+        results.append(CasualtyArg(sent.doc.text[start:end], start, end, outcome=outcome, quantity=quantity,
+                                   victim=p["victim"], who=p["who"], subset=subset))
+    results.reverse()
+    return results
+
+
+# --- actors and targets -----------------------------------------------------------------------------------
+
+def _role_score(sent: Span, start_tok: Token, end_tok: Token, trigger_idx: set[int]) -> float:
+    """How likely an actor mention is the attacker (positive) or the target (negative)."""
+    tokens = list(sent)
+    pos = start_tok.i - sent.start
+    end = end_tok.i - sent.start
+    before = [t.lower_ for t in tokens[max(0, pos - 3):pos]]
+    after = [t.lower_ for t in tokens[end + 1:end + 4]]
+    score = 0.0
+    if "by" in before[-2:]:
+        score += 3
+    window = [t.lower_ for t in tokens[max(0, pos - 6):pos]]
+    if any(w in ("blamed", "blame", "blaming", "attributed", "accused", "accusing", "suspected") for w in window):
+        return 4.0
+    if before and before[-1] in _NON_AGENT_PREP or (len(before) > 1 and before[-2] in ("on", "against")):
+        score -= 4
+    if any(t in lx.TRIGGER_WORDS or t in ("claimed", "launched", "carried", "staged", "killed") for t in after[:3]):
+        score += 2
+    if after and after[0] in ("'s", "’s", "fighters", "militants", "jihadists", "elements", "members"):
+        score += 1.5
+    root = end_tok
+    if root.dep_:
+        head = root.head
+        if root.dep_ in ("nsubj",) and (head.lower_ in lx.TRIGGER_WORDS or head.lemma_ in ("claim", "launch",
+                                                                                             "carry", "kill")):
+            score += 3
+        elif root.dep_ == "pobj" and head.lower_ == "by":
+            score += 2
+        elif root.dep_ in ("dobj", "nsubjpass") and head.lower_ in lx.TRIGGER_WORDS:
+            score -= 4
+        elif root.dep_ == "pobj" and head.lower_ in ("on", "against"):
+            score -= 2
+    if any(i > start_tok.idx for i in trigger_idx) and not any(i < start_tok.idx for i in trigger_idx):
+        score += 0.5
+    return score
+
+
+def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[CasualtyArg],
+                attributions: list[Arg], triggers: list[Trigger]) -> tuple[list[ActorArg], list[TargetArg]]:
+    actors: list[ActorArg] = []
+    targets: list[TargetArg] = []
+    trigger_idx = {t.start for t in triggers}
+    claim = lx.CLAIM.search(sent.text)
+
+    def inside(start: int, end: int, spans) -> bool:
+        return any(s.start <= start and end <= s.end for s in spans)
+
+    for ent in sent.ents:
+        if ent.label_ != "ARMED_GROUP":
+            continue
+        if inside(ent.start_char, ent.end_char, attributions):
+            continue
+        score = _role_score(sent, ent[0], ent[-1], trigger_idx)
+        entry = catalogue.get(ent.kb_id_) if ent.kb_id_ else catalogue.lookup(ent.text)
+        claimed = bool(claim) and ent.start_char < sent.start_char + claim.start()
+        if claimed:
+            score += 3
+        if score < 0:
+            category = {"state_forces": "military", "foreign_forces": "military", "militia": "other",
+                        "jihadist": "militants", "separatist": "militants"}.get(entry.kind if entry else "", None)
+            if entry and entry.name == "MINUSMA":
+                category = "peacekeepers"
+            targets.append(TargetArg(ent.text, ent.start_char, ent.end_char, category=category))
+            continue
+        actors.append(ActorArg(ent.text, ent.start_char, ent.end_char, name=entry.name if entry else ent.kb_id_,
+                               score=score, claimed=claimed))
+    pattern = _generic_regex(tuple(catalogue.generic))
+    for m in pattern.finditer(sent.text):
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        if inside(start, end, casualties) or inside(start, end, attributions):
+            continue
+        if any(a.start <= start < a.end or start <= a.start < end for a in actors):
+            continue
+        span = sent.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        score = _role_score(sent, span[0], span[-1], trigger_idx)
+        prev = sent.doc[span.start - 1].lower_ if span.start > 0 else ""
+        if prev in ("the",) and m.group(0).lower() in ("attackers", "assailants", "militants"):
+            score -= 0.5
+        if score < -1:
+            continue
+        actors.append(ActorArg(m.group(0), start, end, name=None, generic=True, score=score - 1,
+                               claimed=bool(claim) and m.start() < claim.start()))
+    # target nouns ("attacked a military base", "an attack on the gendarmerie")
+    for tok in sent:
+        low = tok.lower_
+        if low in lx.TARGET_NOUNS and (tok.i - sent.start) > 0:
+            window = [t.lower_ for t in sent.doc[max(sent.start, tok.i - 4):tok.i]]
+            if any(w in ("on", "against", "attacked", "targeted", "stormed", "raided", "ambushed", "overran",
+                         "struck", "hit", "attacking", "targeting", "besieged", "into", "a", "the") for w in window):
+                targets.append(TargetArg(tok.text, tok.idx, tok.idx + len(tok), category=lx.TARGET_NOUNS[low]))
+    return sorted(actors, key=lambda a: a.start), targets
+
+
+# --- places -----------------------------------------------------------------------------------------------
+
+_CONTEXT_PLACE = re.compile(
+    r"\b(?:in|at|near|outside) ((?:[A-Z][\w'’\-]+)(?:[ \-](?:[A-Z][\w'’\-]+)){0,1}), (?:in|near) (?:the |"
+    r"(?:[A-Z][\w'’\-]+)(?:'s|’s) )?(?:[A-Z])"
+    r"|\b(?:village|town|locality|hamlet|commune|city|camp|localité|department|district|municipality|"
+    r"rural commune|community|settlement|area)s? (?:of|de|d')\s*((?:[A-Z][\w'’\-]+)(?:[ \-](?:[A-Z][\w'’\-]+)){0,2})"
+    r"|\b(?:in|at|near|outside) ((?:[A-Z][\w'’\-]+)(?:[ \-](?:[A-Z][\w'’\-]+)){0,2}),? (?:a|an|the) (?:village|"
+    r"town|locality|hamlet|commune|rural commune|settlement)\b")
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’\-]{2,40}(?:,[^\n]{0,40}?)?(?:\([^)\n]{1,40}\))?\s*[-–—]")
+_FOREIGN = {"france", "russia", "united states", "us", "u.s.", "algeria", "libya", "morocco", "senegal", "guinea",
+            "ghana", "ivory coast", "cote d'ivoire", "côte d'ivoire", "cameroon", "sudan", "egypt", "paris",
+            "moscow", "washington", "europe", "africa", "west africa", "sahel", "the sahel", "lake chad",
+            "lake chad basin", "brussels", "london", "geneva", "new york", "ecowas", "aes"}
+
+
+def _place_arg(sent: Span, span: Span, source: str) -> PlaceArg:
+    doc = sent.doc
+    prev = [t.lower_ for t in doc[max(sent.start, span.start - 4):span.start]]
+    nxt = [t.lower_ for t in doc[span.end:min(sent.end, span.end + 3)]]
+    locative = bool(prev) and (prev[-1] in lx.LOCATIVE or any(p in lx.LOCATIVE for p in prev[-3:]))
+    near = any(p in lx.NEAR_WORDS for p in prev)
+    want_admin = span[-1].lower_ in lx.REGION_WORDS or bool(nxt) and nxt[0] in lx.REGION_WORDS or any(
+        p in ("region", "province", "state", "department", "région", "cercle") for p in prev[-2:])
+    reference = bool(nxt) and (nxt[0] in lx.ATTACK_NOUNS or nxt[0] in ("'s", "’s") and len(nxt) > 1
+                               and nxt[1] in lx.ATTACK_NOUNS) and not (prev and prev[-1] in ("in", "at", "near"))
+    wider = [t.lower_ for t in doc[max(sent.start, span.start - 7):span.start]]
+    seat = len(prev) >= 2 and prev[-1] in ("in", "from") and prev[-2] in lx.SEAT_NOUNS or any(
+        p in lx.MOVEMENT for p in wider)
+    return PlaceArg(span.text, span.start_char, span.end_char, locative=locative, near=near, want_admin=want_admin,
+                    reference=reference, seat=seat, source=source)
+
+
+def _token_distance(sent: Span, start: int, end: int, anchors: list[tuple[int, int]]) -> int:
+    """Tokens between a character span and the nearest anchor (trigger or figure) of the sentence."""
+    if not anchors:
+        return 999
+    doc = sent.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    best = 999
+    for a_start, a_end in anchors:
+        other = doc.char_span(a_start, a_end, alignment_mode="expand")
+        if span is None or other is None:
+            continue
+        gap = max(other.start - span.end, span.start - other.end, 0)
+        best = min(best, gap)
+    return best
+
+
+def find_places(sent: Span, anchors: list[tuple[int, int]]) -> tuple[list[PlaceArg], list[str], list[str]]:
+    places: list[PlaceArg] = []
+    countries: list[str] = []
+    regions: list[str] = []
+    for ent in sent.ents:
+        if ent.label_ == "COUNTRY" or ent.label_ == "NORP" and ent.kb_id_:
+            if ent.kb_id_ and ent.kb_id_ not in countries:
+                countries.append(ent.kb_id_)
+            continue
+        if ent.label_ == "NORP" and fold(ent.text) in _DEMONYMS:
+            code = _DEMONYMS[fold(ent.text)]
+            if code not in countries:
+                countries.append(code)
+            continue
+        if ent.label_ == "PLACE":
+            places.append(_place_arg(sent, ent, "gazetteer"))
+        elif ent.label_ in ("GPE", "LOC", "FAC") and fold(ent.text) not in _FOREIGN and ent.text[:1].isupper():
+            arg = _place_arg(sent, ent, "ner")
+            if arg.locative or arg.want_admin:
+                places.append(arg)
+    for m in _CONTEXT_PLACE.finditer(sent.text):
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        start, end = sent.start_char + m.start(group), sent.start_char + m.end(group)
+        if any(p.start <= start < p.end or start <= p.start < end for p in places):
+            continue
+        span = sent.doc.char_span(start, end, alignment_mode="contract")
+        if span is None or fold(span.text) in _FOREIGN or any(t.ent_type_ in ("ARMED_GROUP", "COUNTRY", "DATE")
+                                                                for t in span):
+            continue
+        arg = _place_arg(sent, span, "pattern")
+        arg.locative = True
+        places.append(arg)
+    places.sort(key=lambda p: p.start)
+    for p in places:
+        p.distance = _token_distance(sent, p.start, p.end, anchors)
+        if p.want_admin:
+            regions.append(p.text)
+    return places, countries, regions
+
+
+def _split_report_times(sent: Span, times: list[Arg], triggers: list) -> tuple[list[Arg], list[Arg]]:
+    """Times of the attack, and times of the report ("said in a statement on Monday")."""
+    event_times, report_times = [], []
+    doc = sent.doc
+    for t in times:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            event_times.append(t)
+            continue
+        before = [tok.lower_ for tok in doc[max(sent.start, span.start - 6):span.start]]
+        reporting = [i for i, w in enumerate(before) if w in lx.REPORTING]
+        trig_gap = _token_distance(sent, t.start, t.end, [(x.start, x.end) for x in triggers])
+        if reporting and (len(before) - reporting[-1]) <= trig_gap:
+            report_times.append(t)
+        else:
+            event_times.append(t)
+    return event_times, report_times
+
+
+# --- the frame --------------------------------------------------------------------------------------------
+
+def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue) -> Frame:
+    """Everything one sentence says about attacks, with document offsets."""
+    text = sent.text
+    base = sent.start_char
+    frame = Frame(index=index, start=base, end=sent.end_char, text=text)
+    frame.triggers = find_triggers(sent)
+    times = [Arg(c.text, base + c.start, base + c.end) for c in find_times(text)]
+    dateline = _DATELINE.match(sent.doc.text) if index <= 1 else None
+    if dateline:
+        times = [t for t in times if t.start >= dateline.end()]
+    frame.times, frame.report_times = _split_report_times(sent, times, frame.triggers)
+    attribution_cues = [Arg(c.text, base + c.start, base + c.end) for c in find_attributions(text)]
+    frame.attributions = [a.text for a in attribution_cues]
+    frame.casualties = find_casualties(sent)
+    frame.actors, frame.targets = find_actors(sent, catalogue, frame.casualties, attribution_cues, frame.triggers)
+    for trig in frame.triggers:  # "the Boulikessi attack" names an attack told before, not a new one
+        before = sent.doc.char_span(trig.start, trig.end, alignment_mode="expand")
+        if before is not None and before.start > 0 and sent.doc[before.start - 1].ent_type_ == "PLACE" and \
+                trig.text.lower() in lx.ATTACK_NOUNS:
+            trig.weak = True
+    anchors = [(t.start, t.end) for t in frame.triggers] + [(c.start, c.end) for c in frame.casualties]
+    frame.places, frame.countries, frame.regions = find_places(sent, anchors)
+    # places inside actor names or time expressions are not places of the event
+    taken = [*frame.actors, *frame.times]
+    frame.places = [p for p in frame.places if not any(a.start <= p.start and p.end <= a.end for a in taken)]
+    frame.claim = bool(lx.CLAIM.search(text))
+    frame.new_event = bool(lx.NEW_EVENT.search(text))
+    frame.anaphoric_actor = bool(lx.ANAPHORIC_ACTOR.search(text))
+    aggregate = list(lx.AGGREGATE.finditer(text))
+    frame.aggregate = bool(aggregate)
+    frame.background = bool(lx.BACKGROUND.search(text))
+    revision = bool(lx.REVISION.search(text))
+    for c in frame.casualties:
+        c.sentence = index
+        c.revision = revision
+        if attribution_cues:
+            nearest = min(attribution_cues, key=lambda a: abs(a.start - c.start))
+            c.attribution = nearest.text
+        if any(abs((base + m.start()) - c.end) < 90 or abs(c.start - (base + m.end())) < 90 for m in aggregate):
+            c.aggregate = True
+    return frame

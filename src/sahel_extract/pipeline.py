@@ -1,0 +1,192 @@
+"""The whole path: files or texts in, attack records out (ingest -> nlp -> events -> normalise -> records).
+
+In: paths (files or folders), ``Article`` objects or a single text. Out: a stream of ``ArticleResult``
+(an article and its records) and ``IngestError`` items, in input order; ``Pipeline.run`` streams only
+the records and keeps the errors in ``pipeline.errors``.
+
+Per-article work is a pure function of the article and the loaded pipeline, so it runs through
+``nlp.pipe`` in batches in one process, or over worker processes (``workers > 1``), each with its own
+pipeline, on ordered chunks of articles. An article that fails inside the NLP or the rules gives an
+error item (stage ``extract``), never a stopped run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import islice
+
+from .assemble import build_records
+from .ingest import DEFAULT_MAX_BYTES, Article, iter_articles, make_article
+from .ingest.dates import parse_published
+from .normalise.actors import default_catalogue
+from .records import AttackRecord, IngestError
+
+log = logging.getLogger(__name__)
+MAX_CHARS = 1_000_000
+
+
+@dataclass(slots=True)
+class ArticleResult:
+    article: Article
+    records: list[AttackRecord]
+
+
+class Pipeline:
+    """sahel-extract's pipeline. ``Pipeline()`` is the default: the small English model and the best
+    gazetteer installed (the user's full GeoNames one if built, else the embedded one)."""
+
+    def __init__(self, model: str = "default", gazetteer: str | os.PathLike | None = None, batch_size: int = 32,
+                 workers: int = 1, max_bytes: int = DEFAULT_MAX_BYTES):
+        self.model = model
+        self.gazetteer_path = str(gazetteer) if gazetteer else None
+        self.batch_size = batch_size
+        self.workers = max(1, workers)
+        self.max_bytes = max_bytes
+        self.errors: list[IngestError] = []
+        self._nlp = None
+
+    @property
+    def nlp(self):
+        """The spaCy ``Language`` (built on first use and cached)."""
+        if self._nlp is None:
+            from .nlp import build_nlp
+
+            self._nlp = build_nlp(self.model, self.gazetteer_path)
+        return self._nlp
+
+    @property
+    def gazetteer(self):
+        return self.nlp.get_pipe("sahel_entity_ruler").gazetteer
+
+    @property
+    def gazetteer_label(self) -> str:
+        return self.gazetteer.label
+
+    # --- core ------------------------------------------------------------------------------------------
+
+    def process_articles(self, articles: Iterable[Article]) -> Iterator[ArticleResult | IngestError]:
+        """Records for each article, in order, through ``nlp.pipe`` in batches."""
+        if self.workers > 1:
+            yield from self._process_parallel(articles)
+            return
+        nlp, gazetteer, catalogue = self.nlp, self.gazetteer, default_catalogue()
+        too_long: list[IngestError] = []
+
+        def texts() -> Iterator[tuple[str, Article]]:
+            for article in articles:
+                if len(article.text) > MAX_CHARS:
+                    too_long.append(IngestError(path=article.path or "<text>", line=article.line, stage="extract",
+                                                reason=f"article text of {len(article.text):,} characters is over "
+                                                       f"the {MAX_CHARS:,}-character limit"))
+                    continue
+                yield article.text, article
+
+        for doc, article in nlp.pipe(texts(), as_tuples=True, batch_size=self.batch_size):
+            while too_long:
+                yield too_long.pop(0)
+            if doc._.attack_error:
+                yield IngestError(path=article.path or "<text>", line=article.line, stage="extract",
+                                  reason=doc._.attack_error)
+                continue
+            try:
+                records = build_records(doc._.attacks, doc._.attack_frames, article, gazetteer, catalogue)
+            except Exception as exc:  # one article's failure must not end the run
+                log.exception("failed on %s", article.location)
+                yield IngestError(path=article.path or "<text>", line=article.line, stage="extract",
+                                  reason=f"{type(exc).__name__}: {exc}")
+                continue
+            yield ArticleResult(article, records)
+        yield from too_long
+
+    def process(self, paths: Iterable[str | os.PathLike] | str | os.PathLike
+                ) -> Iterator[ArticleResult | IngestError]:
+        """Ingest errors and article results for files and folders, in input order."""
+        pending: list[IngestError] = []
+
+        def articles() -> Iterator[Article]:
+            for item in iter_articles(paths, self.max_bytes):
+                if isinstance(item, IngestError):
+                    pending.append(item)
+                else:
+                    yield item
+
+        for result in self.process_articles(articles()):
+            while pending:
+                yield pending.pop(0)
+            yield result
+        yield from pending
+
+    def run(self, paths: Iterable[str | os.PathLike] | str | os.PathLike) -> Iterator[AttackRecord]:
+        """Stream the attack records under files and folders; errors are collected in ``self.errors``."""
+        for item in self.process(paths):
+            if isinstance(item, IngestError):
+                self.errors.append(item)
+            else:
+                yield from item.records
+
+    def extract(self, text: str, published: str | dt.date | None = None, url: str | None = None,
+                title: str | None = None, publisher: str | None = None) -> list[AttackRecord]:
+        """The attack records of one article text."""
+        article = make_article(text, title=title, url=url, publisher=publisher,
+                               published=parse_published(published))
+        if not article.text:
+            return []
+        for item in self.process_articles([article]):
+            if isinstance(item, IngestError):
+                raise ValueError(item.reason)
+            return item.records
+        return []
+
+    # --- worker processes ---------------------------------------------------------------------------------
+
+    def _process_parallel(self, articles: Iterable[Article]) -> Iterator[ArticleResult | IngestError]:
+        chunk_size = max(8, self.batch_size)
+        iterator = iter(articles)
+        settings = (self.model, self.gazetteer_path, self.batch_size)
+        with ProcessPoolExecutor(max_workers=self.workers, initializer=_worker_init, initargs=settings) as pool:
+            in_flight: deque[Future] = deque()
+            while True:
+                while len(in_flight) < self.workers * 2:
+                    chunk = list(islice(iterator, chunk_size))
+                    if not chunk:
+                        break
+                    in_flight.append(pool.submit(_worker_run, chunk))
+                if not in_flight:
+                    break
+                yield from in_flight.popleft().result()
+
+
+_WORKER: Pipeline | None = None
+
+
+def _worker_init(model: str, gazetteer: str | None, batch_size: int) -> None:
+    global _WORKER
+    _WORKER = Pipeline(model=model, gazetteer=gazetteer, batch_size=batch_size)
+    _WORKER.nlp  # build once per worker
+
+
+def _worker_run(chunk: list[Article]) -> list[ArticleResult | IngestError]:
+    assert _WORKER is not None
+    return list(_WORKER.process_articles(chunk))
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline()
+    return _DEFAULT
+
+
+def extract(text: str, published: str | dt.date | None = None, url: str | None = None,
+            title: str | None = None) -> list[AttackRecord]:
+    """The attack records of one article text, with the default pipeline."""
+    return default_pipeline().extract(text, published=published, url=url, title=title)
