@@ -105,7 +105,14 @@ def group_frames(frames: list[Frame]) -> list[EventMention]:
             events.append(current)
         else:
             current.frames.append(frame)
-    return [e for e in events if _is_anchored(e) and any(t for t in e.triggers)]
+    return [e for e in events if _is_anchored(e) and any(t for t in e.triggers) and not _is_echo(e)]
+
+
+def _is_echo(event: EventMention) -> bool:
+    """An aftermath sentence ("the governor condemned the attack in X") with no figure, no time and no
+    attack word of its own: it echoes an attack already told rather than telling a new one."""
+    return (not event.casualties and event.time is None
+            and all(t.weak or t.definite for t in event.triggers))
 
 
 def _best_named_actor(event: EventMention):
