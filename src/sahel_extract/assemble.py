@@ -148,8 +148,6 @@ def _totals(reports: list[tuple[CasualtyReport, CasualtyArg]]) -> Count | None:
         parts = [r for r, a in groups.values() if not a.subset] or [r for r, _ in groups.values()]
         lo = sum(r.min for r in parts) if all(r.min is not None for r in parts) else None
         hi = sum(r.max for r in parts) if all(r.max is not None for r in parts) else None
-        if len(parts) > 1 and lo is None:
-            lo = sum(r.min or 0 for r in parts) or None
         spans.append((lo, hi))
     mins = [lo for lo, _ in spans if lo is not None]
     lo = min(mins) if mins else None

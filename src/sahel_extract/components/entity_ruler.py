@@ -27,7 +27,7 @@ from ..textnorm import fold
 #: Place names that are also common words or names in English: they need place context.
 AMBIGUOUS_PLACES = {
     "say", "bol", "kaya", "boni", "dan", "gao", "mao", "bama", "ati", "goure", "man", "police", "mission", "camp",
-    "garage", "centre", "center", "est", "nord", "sud", "ouest", "sahel", "plateau", "kara", "lac", "est",
+    "garage", "centre", "center", "est", "nord", "sud", "ouest", "sahel", "plateau", "kara", "lac",
     "ngala", "bosso", "sector", "faso", "mai", "tera", "dori", "bari", "sabon", "koro", "diré", "dire", "lere",
     "ber", "tin", "douna", "moussa", "samba", "diallo", "sidi", "ali", "ibrahim", "mali", "cinzana", "kona",
     "toure", "keita", "traore", "coulibaly", "maiga", "hamadoun", "mamadou", "central", "northern", "southern",

@@ -193,16 +193,11 @@ def find_casualties(sent: Span) -> list[CasualtyArg]:
             outcome, o_idx = lx.OUTCOME_BEFORE[tokens[p["q"] - 1].lower_], p["q"] - 1
         if outcome is None:
             outcome, o_idx = _outcome_after(tokens, p["k"])
-        if outcome is None and p["victim"] is None and p["k"] < len(tokens):
-            outcome, o_idx = None, p["k"]
         if outcome is None and next_outcome[0] and 0 <= next_outcome[1] - p["k"] <= 2 and all(
                 t.lower_ in ("and", ",", "as", "well", "including", "plus") for t in tokens[p["k"]:next_outcome[1]]):
             outcome, o_idx = next_outcome[0], next_outcome[2]
         if outcome is None:
             outcome, o_idx = _outcome_before(sent, tokens, p["q"])
-        if p["victim"] is None and outcome is None:
-            next_outcome = (None, p["q"], -1)
-            continue
         if outcome is None:
             next_outcome = (None, p["q"], -1)
             continue

@@ -55,10 +55,10 @@ ATTACK_NOUNS = {"attack", "attacks", "ambush", "raid", "assault", "massacre", "k
 #: Victim and combatant nouns (lower case, singular and plural) -> target category.
 VICTIMS: dict[str, str] = {
     **dict.fromkeys(["soldier", "soldiers", "troops", "troop", "serviceman", "servicemen", "servicemembers",
-                     "military", "army", "personnel", "paratroopers", "officer", "officers", "commander",
+                     "military", "army", "personnel", "paratroopers", "commander",
                      "commanders", "recruits", "vdp", "volunteers", "volunteer", "auxiliaries", "auxiliary",
                      "militaires", "soldats", "guards", "sentries", "marines", "airmen", "pilots"], "military"),
-    **dict.fromkeys(["gendarme", "gendarmes", "police", "policemen", "policeman", "policemen", "officers",
+    **dict.fromkeys(["gendarme", "gendarmes", "police", "policemen", "policeman", "officer", "officers",
                      "customs", "guard", "forest", "rangers", "ranger"], "police"),
     **dict.fromkeys(["civilian", "civilians", "villagers", "villager", "people", "persons", "person", "residents",
                      "resident", "worshippers", "worshipper", "women", "woman", "children", "child", "men", "man",
@@ -124,7 +124,7 @@ OUTCOME_BEFORE: dict[str, str] = {
     **dict.fromkeys(["abducting", "kidnapping", "abducted", "kidnapped", "seizing", "seized", "capturing",
                      "took", "taking", "enlevant"], "abducted"),
 }
-AUXILIARIES = {"were", "was", "been", "have", "has", "had", "are", "is", "being", "be", "got", "reportedly",
+AUXILIARIES = {"were", "was", "been", "has", "had", "are", "is", "being", "be", "got", "reportedly",
                "also", "allegedly", "later", "all", "both", "subsequently", "then", "initially", "each", "who",
                "that", "which", "reported", "confirmed", "believed", "feared", "said", "to", "have", "in",
                "the", "attack", "ambush", "raid", "fighting", "clashes", "as", "well", "while", "others",

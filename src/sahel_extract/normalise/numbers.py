@@ -32,13 +32,6 @@ _QUAL_MAX = re.compile(r"^(nearly|almost|up to|as many as|près de|presque|jusqu
 _QUAL_LESS = re.compile(r"^(fewer than|less than|under|moins de)\s+", re.I)
 _RANGE = re.compile(r"^(?:between\s+)?(.+?)\s+(?:and|to|or|-|–)\s+(.+)$", re.I)
 _DIGITS = re.compile(r"^\d{1,3}(?:[,\s]\d{3})*$|^\d+$")
-WORD_NUMBERS = {
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
-    "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "dozen",
-}
-
-
 def parse_number(text: str) -> int | None:
     """A single number written in digits ("1,200") or words ("twenty-five", "a dozen", "two hundred")."""
     t = text.strip().lower().replace("\u2011", "-")
