@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sahel_extract.normalise import parse_count, resolve_actor, resolve_date, resolve_place, embedded_gazetteer
-from sahel_extract.normalise.sources import normalise_source
+from sahel_extract.normalise.sources import normalise_source, normalise_sources
 
 
 @pytest.mark.parametrize("phrase,expected", [
@@ -64,8 +64,9 @@ def test_weekday_is_most_recent_on_or_before_publication(published, weekday):
 
 
 @pytest.mark.parametrize("phrase,label", [
-    ("sources cited by Reuters", "Reuters"), ("a local official", "local source"), ("the Malian army", "army"),
-    ("residents", "residents"), ("two security sources", "security source"), ("AFP", "AFP"),
+    ("sources cited by Reuters", "Reuters"), ("local sources", "local source"), ("a local official", "officials"),
+    ("the Malian army", "army"), ("residents", "residents"), ("two security sources", "security source"),
+    ("AFP", "AFP"), ("a health worker", "medical source"),
 ])
 def test_sources(phrase, label):
     assert normalise_source(phrase) == label
@@ -99,3 +100,8 @@ def test_places(mention, countries, name, admin1, code):
 def test_unknown_place_is_unresolved_with_country():
     place = resolve_place("Ngourzoumbou", embedded_gazetteer(), ["NE"])
     assert (place.precision, place.name, place.country_code) == ("unresolved", "Ngourzoumbou", "NE")
+
+
+def test_several_sources_in_one_phrase():
+    assert normalise_sources("municipal officials and residents") == ["officials", "residents"]
+    assert normalise_sources("the army and local sources") == ["army", "local source"]

@@ -22,13 +22,14 @@ import datetime as dt
 import re
 from collections import Counter
 
+from .events.lexicon import OUTCOME_WORDS, TYPE_PRIORITY
 from .events.mentions import CasualtyArg, EventMention, Frame
 from .ingest import Article
 from .normalise.actors import ActorCatalogue, resolve_actor, to_actor
 from .normalise.dates import resolve_date
 from .normalise.numbers import parse_count
 from .normalise.places import COUNTRY_NAMES, GazetteerLike, resolve_place
-from .normalise.sources import normalise_source
+from .normalise.sources import normalise_sources
 from .records import (
     Actor,
     AttackRecord,
@@ -45,7 +46,6 @@ from .records import (
 BACKGROUND_DAYS = 45
 _VAGUE = re.compile(r"^(dozens|scores|hundreds|tens|thousands|several|many|numerous|some|a number|a few|few)\b",
                     re.I)
-_TYPE_PRIORITY = ["suicide_bombing", "air_strike", "explosion", "massacre", "abduction", "attack", "armed_clash"]
 _STATE = {"state_forces", "foreign_forces"}
 _PRO_STATE = {"state_forces", "foreign_forces", "militia"}
 
@@ -117,7 +117,7 @@ def _choose_actor(event: EventMention, catalogue: ActorCatalogue, country: str |
     if generic:
         best = max(generic, key=lambda a: (a.score, -a.start))
         return resolve_actor(best.text, catalogue, country, claimed=claimed)
-    return Actor()
+    return Actor(kind="unidentified")  # an attack has an attacker; the text does not say who
 
 
 def _side(c: CasualtyArg, actor: Actor) -> str | None:
@@ -134,32 +134,65 @@ def _side(c: CasualtyArg, actor: Actor) -> str | None:
     return "attackers_killed" if c.outcome == "killed" else None
 
 
+def _authority_total(reports: list[tuple[CasualtyReport, CasualtyArg]]) -> tuple[int | None, int | None]:
+    """One authority's toll: per victim group the figures of its latest sentence (summed within that sentence,
+    details of a larger figure left out), then summed over groups."""
+    named = [a.who for _, a in reports if a.who]
+    default = max(set(named), key=named.count) if named else None
+    group = {id(a): a.who or default for _, a in reports}  # "took twenty of them": the same victims
+    latest: dict[str | None, int] = {}
+    for _, arg in reports:
+        latest[group[id(arg)]] = arg.sentence
+    parts = [(r, a) for r, a in reports if latest[group[id(a)]] == a.sentence]
+    parts = [(r, a) for r, a in parts if not a.subset] or parts
+    lo = sum(r.min for r, _ in parts) if all(r.min is not None for r, _ in parts) else None
+    hi = sum(r.max for r, _ in parts) if all(r.max is not None for r, _ in parts) else None
+    return lo, hi
+
+
 def _totals(reports: list[tuple[CasualtyReport, CasualtyArg]]) -> Count | None:
     if not reports:
         return None
-    # latest figure per (authority, victim group); a revision replaces everything before it
-    by_authority: dict[str | None, dict[str | None, tuple[CasualtyReport, CasualtyArg]]] = {}
+    # a revision ("the toll rose to 15") replaces everything told before it
+    revised = [i for i, (_, a) in enumerate(reports) if a.revision]
+    if revised:
+        reports = reports[revised[-1]:]
+    # an unattributed figure below an attributed one is a detail of it ("one shell killed a child")
+    attributed = [r.min for r, _ in reports if r.attributed_to and r.min is not None]
+    if attributed:
+        reports = [(r, a) for r, a in reports if r.attributed_to or r.max is None or r.max >= max(attributed)]
+    by_authority: dict[str | None, list[tuple[CasualtyReport, CasualtyArg]]] = {}
     for report, arg in reports:
-        if arg.revision:
-            by_authority = {}
-        by_authority.setdefault(report.attributed_to, {})[report.who] = (report, arg)
-    spans: list[tuple[int | None, int | None]] = []
-    for groups in by_authority.values():
-        parts = [r for r, a in groups.values() if not a.subset] or [r for r, _ in groups.values()]
-        lo = sum(r.min for r in parts) if all(r.min is not None for r in parts) else None
-        hi = sum(r.max for r in parts) if all(r.max is not None for r in parts) else None
-        spans.append((lo, hi))
+        by_authority.setdefault(report.attributed_to, []).append((report, arg))
+    spans = [_authority_total(group) for group in by_authority.values()]
     mins = [lo for lo, _ in spans if lo is not None]
     lo = min(mins) if mins else None
-    hi = None if any(h is None for _, h in spans) else max(h for _, h in spans)
+    # max is open when the highest figure is: "at least 15" above the army's 6, not "at least 10" below 22
+    closed = [h for _, h in spans if h is not None]
+    open_mins = [lo_ or 0 for lo_, h in spans if h is None]
+    hi = max(closed) if closed and all(m < max(closed) for m in open_mins) else None
     if lo is None and hi is None:
         return Count(min=None, max=None, mention=reports[-1][0].mention)
     mention = "; ".join(dict.fromkeys(r.mention for r, _ in reports))
     return Count(min=lo, max=hi, mention=mention)
 
 
-def build_casualties(event: EventMention, actor: Actor) -> tuple[Casualties, list[str]]:
+_GROUP_SPEAKER = re.compile(r"^(the )?(group|militants|jihadists|insurgents|attackers|organi[sz]ation|movement)$",
+                            re.I)
+
+
+def _speakers(phrase: str | None, actor: Actor, catalogue: ActorCatalogue) -> list[str]:
+    """Source labels of an attribution; a group speaking for itself ("the group said") is named."""
+    if phrase and (_GROUP_SPEAKER.match(phrase.strip()) or catalogue.lookup(phrase)) and actor.name:
+        entry = catalogue.lookup(phrase)
+        return [entry.name if entry else actor.name]
+    return normalise_sources(phrase)
+
+
+def build_casualties(event: EventMention, actor: Actor,
+                     catalogue: ActorCatalogue) -> tuple[Casualties, list[str]]:
     collected: list[tuple[CasualtyReport, CasualtyArg]] = []
+    sources: list[str] = []
     for c in event.casualties:
         count = parse_count(c.quantity)
         if count is None:
@@ -167,9 +200,11 @@ def build_casualties(event: EventMention, actor: Actor) -> tuple[Casualties, lis
         field = _side(c, actor)
         if field is None:
             continue
+        labels = _speakers(c.attribution, actor, catalogue)
         report = CasualtyReport(outcome=field, min=count[0], max=count[1], who=c.who, mention=c.text,
-                                attributed_to=normalise_source(c.attribution))
+                                attributed_to=labels[0] if labels else None)
         collected.append((report, c))
+        sources.extend(labels)
     # a vague figure ("dozens") yields to a counted one for the same outcome (a lead summarising the body)
     counted = {r.outcome for r, a in collected if not _VAGUE.match(a.quantity)}
     collected = [(r, a) for r, a in collected if r.outcome not in counted or not _VAGUE.match(a.quantity)]
@@ -185,18 +220,24 @@ def build_casualties(event: EventMention, actor: Actor) -> tuple[Casualties, lis
     casualties = Casualties(reports=[r for r, _ in unique])
     for outcome in ("killed", "wounded", "abducted", "attackers_killed"):
         setattr(casualties, outcome, _totals([(r, a) for r, a in unique if r.outcome == outcome]))
-    sources = list(dict.fromkeys(r.attributed_to for r, _ in unique if r.attributed_to))
-    return casualties, sources
+    for frame in event.frames:
+        sources.extend(_speakers(frame.confirmed_by, actor, catalogue))
+    kept = {r.attributed_to for r, _ in unique} | {s for f in event.frames
+                                                   for s in _speakers(f.confirmed_by, actor, catalogue)}
+    return casualties, [s for s in dict.fromkeys(sources) if s in kept or s not in
+                        {r.attributed_to for r, _ in collected}]
 
 
 def _event_type(event: EventMention, casualties: Casualties) -> str:
-    types = {t.event_type for t in event.triggers}
-    strong = {t.event_type for t in event.triggers if not t.weak}
-    for kind in _TYPE_PRIORITY:
+    triggers = [t for t in event.triggers if t.text.lower() not in OUTCOME_WORDS] or event.triggers
+    types = {t.event_type for t in triggers}
+    strong = {t.event_type for t in triggers if not t.weak}
+    for kind in TYPE_PRIORITY:
         if kind not in types:
             continue
-        if kind == "abduction" and (casualties.killed and casualties.killed.min or "attack" in strong
-                                    and not casualties.abducted):
+        abducted = casualties.abducted.min or 0 if casualties.abducted else 0
+        killed = casualties.killed.min or 0 if casualties.killed else 0
+        if kind == "abduction" and (killed >= abducted and killed or "attack" in strong and not abducted):
             continue
         if kind == "armed_clash" and (strong - {"armed_clash"}):
             continue
@@ -206,10 +247,15 @@ def _event_type(event: EventMention, casualties: Casualties) -> str:
     return "attack"
 
 
+_GENERIC_PEOPLE = re.compile(r"\b(people|persons|individuals|victims|bodies)\b", re.I)
+
+
 def _target(event: EventMention, casualties: Casualties, actor: Actor) -> Target:
-    for report in casualties.reports:
-        if report.outcome in ("killed", "wounded", "abducted") and report.who:
-            return Target(category=report.who, mention=report.mention)
+    victims = [r for r in casualties.reports if r.outcome in ("killed", "wounded", "abducted") and r.who]
+    # "Seventeen people, eleven soldiers and six VDP": the specific group says who was targeted
+    victims = [r for r in victims if not _GENERIC_PEOPLE.search(r.mention)] or victims
+    if victims:
+        return Target(category=victims[0].who, mention=victims[0].mention)
     for frame in event.frames:
         for target in frame.targets:
             if target.category:
@@ -241,7 +287,7 @@ def build_records(events: list[EventMention], frames: list[Frame], article: Arti
             if dt.date.fromisoformat(date.latest) < article.published - dt.timedelta(days=BACKGROUND_DAYS):
                 continue
         actor = _choose_actor(event, catalogue, place.country_code or (event_countries or [None])[0])
-        casualties, sources = build_casualties(event, actor)
+        casualties, sources = build_casualties(event, actor, catalogue)
         spans = [(s, e) for s, e, _ in event.evidence]
         records.append(AttackRecord(
             id=record_id(article.id, spans),

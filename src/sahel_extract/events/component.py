@@ -8,6 +8,7 @@ into attacks (``merge.py``). The frames are kept in ``doc._.attack_frames`` for 
 from __future__ import annotations
 
 import logging
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -26,6 +27,8 @@ if not Doc.has_extension("attack_error"):
     Doc.set_extension("attack_error", default=None)
 
 
+_CONFIRMS = re.compile(r"\b(confirmed|corroborated|backed up|gave the same|matched)\b[^.;]{0,30}\b(toll|figures?|"
+                       r"count|number)\b", re.I)
 _PRONOUNS = {"he", "she", "it", "they", "the statement", "statement", "the spokesman", "the official", "the source"}
 
 
@@ -36,6 +39,9 @@ def resolve_pronoun_sources(frames) -> None:
         for c in frame.casualties:
             if c.attribution and c.attribution.lower() in _PRONOUNS:
                 c.attribution = last
+        if _CONFIRMS.search(frame.text) and frame.attributions:
+            speaker = frame.attributions[0]
+            frame.confirmed_by = last if speaker.lower() in _PRONOUNS else speaker
         named = [a for a in frame.attributions if a.lower() not in _PRONOUNS]
         if named:
             last = named[-1]

@@ -49,7 +49,7 @@ ATTRIBUTION_PATTERNS = [
                r"announced|estimated)\b"),
     re.compile(r"\b(?:said|says|reported|announced|confirmed|added|stated|claimed)\s+((?:an?|the)\s+(?:[\w'’\-]+"
                r"\s+){0,5}?(?:sources?|officials?|residents?|witness(?:es)?|spokesman|army|military|ministry|"
-               r"government|statement|mayor|governor|communiqué|police))\b"),
+               r"government|statement|mayor|governor|communiqué|police))\b(?!['’]s)"),
     re.compile(r"^((?:The|A|An|Local|Security|Military)\s+(?:[\w'’\-]+\s+){0,5}?(?:sources?|officials?|residents?|"
                r"army|military|ministry|government|police|mayor|governor|statement|communiqué|spokesman|"
                r"staff))\s+(?:said|says|reported|announced|confirmed|stated|put|gave|estimated)\b"),

@@ -30,8 +30,16 @@ _QUALIFIER_START = {"at", "more", "over", "about", "nearly", "almost", "some", "
                     "in", "a"}
 _DEMONYMS = {fold(d): code for code, info in COUNTRIES.items() for d in info["demonyms"]}
 _NON_AGENT_PREP = {"on", "against", "targeting", "at", "of", "to", "with"}
-_TOLL = re.compile(r"(death )?toll (of|rose to|has risen to|climbed to|stood at|stands at|reached|is|was|now "
+_TOLL = re.compile(r"(death )?toll (?:\w+ )?(of|rose to|has risen to|climbed to|stood at|stands at|reached|is|was|now "
                    r"stands at|at|increased to|to)\s*$|\b(deaths|lives|death) of\s*$|\bkilled\s*$", re.I)
+
+
+def claims(text: str) -> bool:
+    """A claim of responsibility that is not denied ("no group has claimed responsibility")."""
+    for m in lx.CLAIM.finditer(text):
+        if not lx.NEGATION.search(text[max(0, m.start() - 30):m.start()]):
+            return True
+    return False
 
 
 def _is_number(tok: Token) -> bool:
@@ -124,6 +132,9 @@ def _outcome_after(tokens: list[Token], k: int) -> tuple[str | None, int]:
             if low == "lost" and not (k + 1 < len(tokens) and tokens[k + 1].lower_ in ("their", "lives")):
                 return None, k
             return lx.OUTCOME_AFTER[low], k
+        if tokens[k].ent_type_ == "ARMED_GROUP" or tokens[k].text in "()":
+            k += 1  # "six Volunteers for the Defence of the Homeland (VDP), were killed"
+            continue
         if low in lx.AUXILIARIES or tokens[k].is_punct and low not in (".", ";", ":"):
             k += 1
             steps += 1
@@ -186,6 +197,7 @@ def find_casualties(sent: Span) -> list[CasualtyArg]:
     # outcomes, right to left so that "12 soldiers and 3 civilians were killed" shares the verb
     results: list[CasualtyArg] = []
     next_outcome: tuple[str | None, int, int] = (None, -1, -1)
+    chain: list[CasualtyArg] = []
     for p in reversed(phrases):
         outcome, o_idx = None, -1
         if p["q"] > 0 and tokens[p["q"] - 1].lower_ in lx.OUTCOME_BEFORE and tokens[p["q"] - 1].lower_ not in (
@@ -193,9 +205,18 @@ def find_casualties(sent: Span) -> list[CasualtyArg]:
             outcome, o_idx = lx.OUTCOME_BEFORE[tokens[p["q"] - 1].lower_], p["q"] - 1
         if outcome is None:
             outcome, o_idx = _outcome_after(tokens, p["k"])
+        apposition = False
         if outcome is None and next_outcome[0] and 0 <= next_outcome[1] - p["k"] <= 2 and all(
                 t.lower_ in ("and", ",", "as", "well", "including", "plus") for t in tokens[p["k"]:next_outcome[1]]):
             outcome, o_idx = next_outcome[0], next_outcome[2]
+            # "Seventeen people, eleven soldiers and six VDP, were killed": the list after the comma details
+            # the first figure
+            apposition = [t.text for t in tokens[p["k"]:next_outcome[1]]] == [","]
+            if apposition:
+                for item in chain:
+                    item.subset = True
+        else:
+            chain = []
         if outcome is None:
             outcome, o_idx = _outcome_before(sent, tokens, p["q"])
         if outcome is None:
@@ -211,41 +232,103 @@ def find_casualties(sent: Span) -> list[CasualtyArg]:
         before = " ".join(t.lower_ for t in tokens[max(0, p["q"] - 3):p["q"]])
         subset = bool(re.search(r"(including|among them|of whom|among the dead|among those|among the victims)$",
                                 before))
-        results.append(CasualtyArg(sent.doc.text[start:end], start, end, outcome=outcome, quantity=quantity,
-                                   victim=p["victim"], who=p["who"], subset=subset))
+        result = CasualtyArg(sent.doc.text[start:end], start, end, outcome=outcome, quantity=quantity,
+                             victim=p["victim"], who=p["who"], subset=subset)
+        results.append(result)
+        chain = [] if apposition else chain
+        chain.append(result)
     results.reverse()
+    for previous, current in zip(results, results[1:]):
+        if current.victim is None and current.who is None and previous.who:
+            current.who = previous.who  # "killing three soldiers and wounding five": five soldiers
+    results.extend(_suicide_bombers(sent))
+    results.extend(c for c in _single_victims(sent) if not any(r.start <= c.start < r.end for r in results))
     return results
 
 
+_SINGULAR_VICTIMS = sorted({w for w in lx.VICTIMS if not w.endswith("s") and lx.VICTIMS[w] != "militants"
+                            and w not in ("military", "army", "personnel", "police", "aid", "family", "youth",
+                                          "customs", "forest", "wedding", "displaced", "faithful", "health",
+                                          "humanitarian", "blue", "elected", "customary", "self-defence",
+                                          "self-defense", "militia")}, key=len, reverse=True)
+_SINGLE = re.compile(r"\b(?:the|a|an|one|another)\s+(?:[\w-]+\s+)?(" + "|".join(_SINGULAR_VICTIMS) +
+                     r")\b(?:\s+(?:of|from|in)\s+[^,;.]{1,40}?)?\s+(?:was|had been|has been|were)\s+(?:also\s+)?"
+                     r"(shot dead|killed|executed|murdered|beheaded|slain|wounded|injured|abducted|kidnapped)\b",
+                     re.I)
+
+
+def _single_victims(sent: Span) -> list[CasualtyArg]:
+    """"The driver of one of the buses was shot dead": one victim with no number word."""
+    out = []
+    for m in _SINGLE.finditer(sent.text):
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        outcome = lx.OUTCOME_AFTER.get(m.group(2).lower().split()[-1], "killed")
+        out.append(CasualtyArg(sent.doc.text[start:end], start, end, outcome=outcome, quantity="one",
+                               victim=m.group(1), who=lx.VICTIMS.get(m.group(1).lower())))
+    return out
+
+
+_BOMBER = re.compile(r"\b(a|an|one|two|three|four|five|\d+)\s+(?:[\w-]+\s+){0,2}?suicide bombers?\b[^.;]{0,80}?"
+                     r"\b(blew (?:himself|herself|themselves) up|detonated|set off|exploded)", re.I)
+
+
+def _suicide_bombers(sent: Span) -> list[CasualtyArg]:
+    """"A female suicide bomber blew herself up": the bombers are attackers killed, one each."""
+    out = []
+    for m in _BOMBER.finditer(sent.text):
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        quantity = "one" if m.group(1).lower() in ("a", "an") else m.group(1)
+        out.append(CasualtyArg(sent.doc.text[start:end], start, end, outcome="killed", quantity=quantity,
+                               victim="bomber", who="militants"))
+    return out
+
+
 # --- actors and targets -----------------------------------------------------------------------------------
+
+_NATIONAL_FORCES = re.compile(
+    r"\b(" + "|".join(sorted({re.escape(d) for info in COUNTRIES.values() for d in info["demonyms"]}, key=len,
+                             reverse=True))
+    + r")\s+(soldiers|troops|army|military|armed forces|forces|defence forces|security forces)\b", re.I)
+_SUPPORT_VERBS = {"supported", "backed", "accompanied", "assisted", "helped", "aided", "escorted", "reinforced",
+                  "joined", "trained", "equipped"}
+_AGENT_FILLERS = {"fighters", "members", "elements", "militants", "jihadists", "of", "the", "a", "group", "suspected",
+                  "men", "gunmen", "combatants"}
+
 
 def _role_score(sent: Span, start_tok: Token, end_tok: Token, trigger_idx: set[int]) -> float:
     """How likely an actor mention is the attacker (positive) or the target (negative)."""
     tokens = list(sent)
     pos = start_tok.i - sent.start
     end = end_tok.i - sent.start
-    before = [t.lower_ for t in tokens[max(0, pos - 3):pos]]
+    before = [t.lower_ for t in tokens[max(0, pos - 5):pos]]
     after = [t.lower_ for t in tokens[end + 1:end + 4]]
-    score = 0.0
-    if "by" in before[-2:]:
-        score += 3
     window = [t.lower_ for t in tokens[max(0, pos - 6):pos]]
-    if any(w in ("blamed", "blame", "blaming", "attributed", "accused", "accusing", "suspected") for w in window):
+    if any(w in ("blamed", "blame", "blaming", "attributed", "accused", "accusing") for w in window):
         return 4.0
-    if before and before[-1] in _NON_AGENT_PREP or (len(before) > 1 and before[-2] in ("on", "against")):
+    score = 0.0
+    # "by JNIM", "carried out by fighters of the Katiba Macina"; not "supported by Russian forces"
+    if "by" in before:
+        k = len(before) - 1 - before[::-1].index("by")
+        if all(w in _AGENT_FILLERS for w in before[k + 1:]):
+            score += -3 if k > 0 and before[k - 1] in _SUPPORT_VERBS else 3
+    near = before[-3:]
+    if any(w in ("on", "against", "targeting", "targeted") for w in near):
+        score -= 4
+    elif before and before[-1] in _NON_AGENT_PREP or (
+            "of" in near and near.index("of") > 0 and near[near.index("of") - 1] in lx.TARGET_NOUNS):
         score -= 4
     if any(t in lx.TRIGGER_WORDS or t in ("claimed", "launched", "carried", "staged", "killed") for t in after[:3]):
         score += 2
+    if after and after[0] in lx.TARGET_NOUNS and lx.TARGET_NOUNS[after[0]] in ("military", "police"):
+        score -= 3  # "a VDP post", "a FAMa convoy": the group names the target
     if after and after[0] in ("'s", "’s", "fighters", "militants", "jihadists", "elements", "members"):
         score += 1.5
     root = end_tok
     if root.dep_:
         head = root.head
-        if root.dep_ in ("nsubj",) and (head.lower_ in lx.TRIGGER_WORDS or head.lemma_ in ("claim", "launch",
-                                                                                             "carry", "kill")):
+        if root.dep_ in ("nsubj",) and (head.lower_ in lx.TRIGGER_WORDS or head.lower_ in (
+                "claimed", "launched", "carried", "staged", "conducted")):
             score += 3
-        elif root.dep_ == "pobj" and head.lower_ == "by":
-            score += 2
         elif root.dep_ in ("dobj", "nsubjpass") and head.lower_ in lx.TRIGGER_WORDS:
             score -= 4
         elif root.dep_ == "pobj" and head.lower_ in ("on", "against"):
@@ -260,17 +343,27 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
     actors: list[ActorArg] = []
     targets: list[TargetArg] = []
     trigger_idx = {t.start for t in triggers}
-    claim = lx.CLAIM.search(sent.text)
+    claim = lx.CLAIM.search(sent.text) if claims(sent.text) else None
 
     def inside(start: int, end: int, spans) -> bool:
         return any(s.start <= start and end <= s.end for s in spans)
 
+    previous: tuple[Span, float] | None = None
     for ent in sent.ents:
         if ent.label_ != "ARMED_GROUP":
             continue
         if inside(ent.start_char, ent.end_char, attributions):
             continue
+        after = sent.doc.text[ent.end_char:ent.end_char + 14].lower()
+        if re.match(r"^[\s-]*(linked|affiliated|affiliate|allied|aligned|inspired)\b", after):
+            continue  # "the al Qaeda-linked group": an affiliation, not the actor
+        if inside(ent.start_char, ent.end_char, casualties):
+            targets.append(TargetArg(ent.text, ent.start_char, ent.end_char, category=None))
+            continue
         score = _role_score(sent, ent[0], ent[-1], trigger_idx)
+        if previous and ent.start >= 1 and sent.doc[ent.start - 1].text == "(" and previous[0].end == ent.start - 1:
+            score = previous[1]  # "the Malian armed forces (FAMa)": the acronym has its full name's role
+        previous = (ent, score)
         entry = catalogue.get(ent.kb_id_) if ent.kb_id_ else catalogue.lookup(ent.text)
         claimed = bool(claim) and ent.start_char < sent.start_char + claim.start()
         if claimed:
@@ -284,6 +377,19 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
             continue
         actors.append(ActorArg(ent.text, ent.start_char, ent.end_char, name=entry.name if entry else ent.kb_id_,
                                score=score, claimed=claimed))
+    for m in _NATIONAL_FORCES.finditer(sent.text):
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        code = _DEMONYMS.get(fold(m.group(1)))
+        name = catalogue.national_forces.get(code) if code else None
+        span = sent.doc.char_span(start, end, alignment_mode="expand")
+        if not name or span is None or inside(start, end, casualties) or inside(start, end, attributions) or any(
+                a.start <= start < a.end or start <= a.start < end for a in actors):
+            continue
+        score = _role_score(sent, span[0], span[-1], trigger_idx)
+        if score < 0:
+            targets.append(TargetArg(m.group(0), start, end, category="military"))
+        else:
+            actors.append(ActorArg(m.group(0), start, end, name=name, score=score))
     pattern = _generic_regex(tuple(catalogue.generic))
     for m in pattern.finditer(sent.text):
         start, end = sent.start_char + m.start(), sent.start_char + m.end()
@@ -302,6 +408,14 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
             continue
         actors.append(ActorArg(m.group(0), start, end, name=None, generic=True, score=score - 1,
                                claimed=bool(claim) and m.start() < claim.start()))
+    # "gunmen from the Islamic State in the Sahel": the named group is who the gunmen are
+    for g in [a for a in actors if a.generic]:
+        between = sent.doc.text[g.end:g.end + 40]
+        for named in actors:
+            if named.name and named.start >= g.end and re.match(
+                    r"^\s*(from|of|belonging to|linked to|loyal to|affiliated (to|with)|claiming allegiance to)\s+"
+                    r"(the\s+)?$", between[:named.start - g.end]):
+                named.score = max(named.score, g.score + 1.5)
     # target nouns ("attacked a military base", "an attack on the gendarmerie")
     for tok in sent:
         low = tok.lower_
@@ -335,7 +449,9 @@ def _place_arg(sent: Span, span: Span, source: str) -> PlaceArg:
     nxt = [t.lower_ for t in doc[span.end:min(sent.end, span.end + 3)]]
     locative = bool(prev) and (prev[-1] in lx.LOCATIVE or any(p in lx.LOCATIVE for p in prev[-3:]))
     near = any(p in lx.NEAR_WORDS for p in prev)
-    want_admin = span[-1].lower_ in lx.REGION_WORDS or bool(nxt) and nxt[0] in lx.REGION_WORDS or any(
+    # "in Borno's Damboa", "Nigeria's Borno State": the possessor is the region of the place that follows
+    possessive = len(nxt) > 1 and nxt[0] in ("'s", "’s") and doc[span.end + 1].ent_type_ in ("PLACE", "GPE", "LOC")
+    want_admin = possessive or span[-1].lower_ in lx.REGION_WORDS or bool(nxt) and nxt[0] in lx.REGION_WORDS or any(
         p in ("region", "province", "state", "department", "région", "cercle") for p in prev[-2:])
     reference = bool(nxt) and (nxt[0] in lx.ATTACK_NOUNS or nxt[0] in ("'s", "’s") and len(nxt) > 1
                                and nxt[1] in lx.ATTACK_NOUNS) and not (prev and prev[-1] in ("in", "at", "near"))
@@ -344,6 +460,28 @@ def _place_arg(sent: Span, span: Span, source: str) -> PlaceArg:
         p in lx.MOVEMENT for p in wider)
     return PlaceArg(span.text, span.start_char, span.end_char, locative=locative, near=near, want_admin=want_admin,
                     reference=reference, seat=seat, source=source)
+
+
+def attached(sent: Span, start: int, end: int, trigger_tokens: set[int]) -> bool:
+    """False when the parse puts a span inside a clause that describes something else than the attack: a
+    relative clause on a noun that is not an attack word ("Ansarul Islam, a group founded in Soum in 2016").
+    Without a parse everything is attached (proximity rules decide)."""
+    doc = sent.doc
+    if not doc.has_annotation("DEP") or not trigger_tokens:
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    tok = span.root
+    for _ in range(15):
+        if tok.i in trigger_tokens:
+            return True
+        if tok.dep_ in ("acl", "relcl") and tok.head.i not in trigger_tokens:
+            return False
+        if tok.head is tok:
+            return True
+        tok = tok.head
+    return True
 
 
 def _token_distance(sent: Span, start: int, end: int, anchors: list[tuple[int, int]]) -> int:
@@ -411,7 +549,7 @@ def _split_report_times(sent: Span, times: list[Arg], triggers: list) -> tuple[l
         if span is None:
             event_times.append(t)
             continue
-        before = [tok.lower_ for tok in doc[max(sent.start, span.start - 6):span.start]]
+        before = [tok.lower_ for tok in doc[max(sent.start, span.start - 10):span.start]]
         reporting = [i for i, w in enumerate(before) if w in lx.REPORTING]
         trig_gap = _token_distance(sent, t.start, t.end, [(x.start, x.end) for x in triggers])
         if reporting and (len(before) - reporting[-1]) <= trig_gap:
@@ -419,6 +557,34 @@ def _split_report_times(sent: Span, times: list[Arg], triggers: list) -> tuple[l
         else:
             event_times.append(t)
     return event_times, report_times
+
+
+#: Reporting verbs as written (the pipeline runs without the lemmatizer).
+_REPORTING_VERBS = {"say", "says", "said", "tell", "told", "tells", "report", "reported", "reports", "confirm",
+                    "confirmed", "confirms", "announce", "announced", "add", "added", "adds", "state", "stated",
+                    "estimate", "estimated", "put", "puts", "gave", "give", "indicated", "counted", "recorded",
+                    "insisted", "explained", "declared", "asserted", "affirmed", "according"}
+_SPEAKER_DROP = {"relcl", "acl", "appos", "prep", "punct", "advcl", "parataxis"}
+
+
+def governing_speaker(sent: Span, casualty: CasualtyArg) -> str | None:
+    """The subject of the reporting verb a figure depends on ("security sources ... said that at least 15
+    soldiers had been killed" -> "security sources"), from the dependency parse; None without a parse."""
+    doc = sent.doc
+    span = doc.char_span(casualty.start, casualty.end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return None
+    for verb in span.root.ancestors:
+        if verb.lower_ not in _REPORTING_VERBS or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return None
+        drop = {t.i for child in subject.children if child.dep_ in _SPEAKER_DROP for t in child.subtree}
+        kept = [t for t in subject.subtree if t.i not in drop]
+        kept = [t for t in kept if kept[0].i <= t.i <= kept[-1].i]
+        return doc[kept[0].i:kept[-1].i + 1].text if kept else None
+    return None
 
 
 # --- the frame --------------------------------------------------------------------------------------------
@@ -445,21 +611,31 @@ def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue) -> Frame
             trig.weak = True
     anchors = [(t.start, t.end) for t in frame.triggers] + [(c.start, c.end) for c in frame.casualties]
     frame.places, frame.countries, frame.regions = find_places(sent, anchors)
+    trigger_tokens = {tok.i for t in frame.triggers + frame.casualties
+                      for tok in (sent.doc.char_span(t.start, t.end, alignment_mode="expand") or [])}
+    for p in frame.places:
+        p.detached = not attached(sent, p.start, p.end, trigger_tokens)
+    frame.detached_times = {t.text for t in frame.times if not attached(sent, t.start, t.end, trigger_tokens)}
     # places inside actor names or time expressions are not places of the event
     taken = [*frame.actors, *frame.times]
     frame.places = [p for p in frame.places if not any(a.start <= p.start and p.end <= a.end for a in taken)]
-    frame.claim = bool(lx.CLAIM.search(text))
+    frame.claim = claims(text)
     frame.new_event = bool(lx.NEW_EVENT.search(text))
     frame.anaphoric_actor = bool(lx.ANAPHORIC_ACTOR.search(text))
     aggregate = list(lx.AGGREGATE.finditer(text))
     frame.aggregate = bool(aggregate)
     frame.background = bool(lx.BACKGROUND.search(text))
     revision = bool(lx.REVISION.search(text))
+    according = [a for a in attribution_cues if re.match(r"according to|.*\b(cited|quoted) by\b", 
+                                                          text[a.start - base - 13:a.end - base], re.I)]
     for c in frame.casualties:
         c.sentence = index
         c.revision = revision
-        if attribution_cues:
-            nearest = min(attribution_cues, key=lambda a: abs(a.start - c.start))
+        speaker = governing_speaker(sent, c)
+        if speaker is not None:
+            c.attribution = speaker
+        elif attribution_cues:
+            nearest = min(according or attribution_cues, key=lambda a: abs(a.start - c.start))
             c.attribution = nearest.text
         if any(abs((base + m.start()) - c.end) < 90 or abs(c.start - (base + m.end())) < 90 for m in aggregate):
             c.aggregate = True

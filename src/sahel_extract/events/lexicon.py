@@ -43,7 +43,7 @@ TRIGGER_PHRASES: dict[str, str] = {
     "taken hostage": "abduction", "took hostage": "abduction",
 }
 #: Triggers weak enough to need support (a victim, a place or a time) before they make an event.
-WEAK_TRIGGERS = {"opened", "shooting", "gunfire", "burned", "burnt", "looted", "struck", "targeted", "targeting",
+WEAK_TRIGGERS = {"rocket", "opened", "shooting", "gunfire", "burned", "burnt", "looted", "struck", "targeted", "targeting",
                  "offensive", "battle", "fighting", "mine", "mines", "shell", "shells", "rockets", "mortar",
                  "mortars", "explosive", "explosives", "bomb", "bombs", "dead", "died", "perished", "hostage",
                  "hostages", "incursion", "storm", "kill", "kills", "attack", "attacks", "assaults", "raids",
@@ -201,3 +201,10 @@ REPORTING = {"statement", "communiqué", "communique", "said", "says", "announce
              "claimed", "responsibility", "briefing", "spokesman", "spokesperson"}
 DEFINITE = {"the", "this", "that", "its", "their", "sunday's", "monday's", "tuesday's", "wednesday's", "thursday's",
             "friday's", "saturday's", "latest", "same"}
+#: Event types from most to least specific: the type of an attack told with several trigger words.
+TYPE_PRIORITY = ["suicide_bombing", "air_strike", "explosion", "massacre", "abduction", "attack", "armed_clash"]
+#: Words before a claim that deny it ("no group has claimed", "has yet to claim").
+NEGATION = re.compile(r"\b(no|not|nobody|none|never|yet to|neither|without)\b[^.;]*$", re.I)
+#: Words that tell an outcome, not the kind of attack: they do not decide the event type.
+OUTCOME_WORDS = {"killed", "kills", "killing", "kill", "died", "dead", "perished", "wounded", "injured", "wounding",
+                 "injuring", "neutralised", "neutralized", "tués"}

@@ -30,6 +30,7 @@ class PlaceArg(Arg):
     reference: bool = False
     seat: bool = False  # "the junta in Bamako": a seat of government, not where the attack was
     distance: int = 999  # tokens to the nearest trigger or casualty figure
+    detached: bool = False  # the parse ties it to another verb ("a group founded in Soum")
     source: str = "gazetteer"  # gazetteer | ner | pattern
 
 
@@ -88,7 +89,10 @@ class Frame:
     new_event: bool = False
     claim: bool = False
     anaphoric_actor: bool = False
+    confirmed_by: str | None = None  # "The source confirmed the army's toll": a speaker backing the figures
+    history: bool = False  # a sentence about the past kept only for what it says of this attack (its actor)
     report_times: list[Arg] = field(default_factory=list)
+    detached_times: set[str] = field(default_factory=set)
 
     @property
     def refers_back(self) -> bool:
@@ -101,7 +105,8 @@ class Frame:
     @property
     def event_place(self) -> PlaceArg | None:
         """The place where the sentence's attack happened: a locative, non-reference mention, most specific."""
-        own = [p for p in self.places if not p.reference and not p.seat and p.distance <= MAX_PLACE_DISTANCE]
+        own = [p for p in self.places if not p.reference and not p.seat and not p.detached
+               and p.distance <= MAX_PLACE_DISTANCE]
         if not own:
             return None
         local = [p for p in own if p.locative and not p.want_admin] or [p for p in own if not p.want_admin] or own
@@ -109,7 +114,7 @@ class Frame:
 
     @property
     def event_time(self) -> Arg | None:
-        times = [t for t in self.times if not t.text.lower().startswith("since")]
+        times = [t for t in self.times if not t.text.lower().startswith("since") and not t.text in self.detached_times]
         return times[0] if times else None
 
     @property
@@ -135,14 +140,14 @@ class EventMention:
     @property
     def place(self) -> PlaceArg | None:
         """The most specific place the attack's sentences give: the first locality, else the first region."""
-        places = [f.event_place for f in self.frames if f.event_place]
+        places = [f.event_place for f in self.frames if f.event_place and not f.history]
         local = [p for p in places if not p.want_admin]
         return (local or places or [None])[0]
 
     @property
     def time(self) -> Arg | None:
         for frame in self.frames:
-            if frame.event_time:
+            if frame.event_time and not frame.history:
                 return frame.event_time
         return None
 

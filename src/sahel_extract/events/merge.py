@@ -7,8 +7,11 @@ Rules, in text order:
   a different place or a different time from the current attack, or says "in a separate attack";
   otherwise it continues the current one (the toll sentence after the attack sentence belongs to it);
 - a sentence with no attack of its own (a claim, an attribution, a place) joins the current attack;
-- a place used as a back-reference ("the Boulikessi attack") points to the attack already told there;
-- headline-like summaries with no place or time merge into the first attack that has them.
+- a sentence that does not start an attack joins the compatible attack (no other place, no other time)
+  it fits best: the same figure, victims, kind of attack, actor, place or time; the attack told last
+  breaks ties. So a lead that summarises two attacks, followed by the details of the first, keeps the
+  details with the first;
+- a place used as a back-reference ("the Boulikessi attack") is not a place of the sentence's own.
 Afterwards an attack needs an anchor (a place below country level, a time, or a casualty figure), else
 it is a generic mention ("attacks have increased") and is dropped.
 """
@@ -17,7 +20,9 @@ from __future__ import annotations
 
 import re
 
+from ..normalise.numbers import parse_count
 from ..textnorm import fold
+from .lexicon import TYPE_PRIORITY
 from .mentions import EventMention, Frame
 
 _TIME_NOISE = re.compile(r"\b(on|late|early|in|the|during|of|at|night|morning|evening|afternoon|dawn)\b")
@@ -40,6 +45,8 @@ def _event_place_key(event: EventMention) -> str | None:
 
 def _event_time_key(event: EventMention) -> str | None:
     for frame in event.frames:
+        if frame.history:
+            continue
         key = _time_key(frame)
         if key:
             return key
@@ -48,6 +55,10 @@ def _event_time_key(event: EventMention) -> str | None:
 
 def _conflicts(event: EventMention, frame: Frame) -> bool:
     place, time = _place_key(frame), _time_key(frame)
+    if frame.history:
+        return False
+    if frame.refers_back and not place:
+        time = None  # "those who fled during the attack were still missing on Thursday": not the attack's time
     event_place, event_time = _event_place_key(event), _event_time_key(event)
     place_differs = bool(place and event_place and place != event_place)
     time_differs = bool(time and event_time and time != event_time)
@@ -65,47 +76,92 @@ def _is_anchored(event: EventMention) -> bool:
     return any(c.quantity and c.outcome for c in event.casualties)
 
 
+def _figures(casualties) -> set[tuple[str, tuple | None]]:
+    return {(c.outcome, parse_count(c.quantity)) for c in casualties if not c.aggregate}
+
+
+def affinity(event: EventMention, frame: Frame) -> float:
+    """How well a sentence fits an attack already told: shared figures, victims, kind of attack, actors,
+    place and time. Zero when nothing ties them."""
+    score = 0.0
+    if _figures(frame.casualties) & _figures(event.casualties):
+        score += 3
+    victims = {c.who for c in event.casualties if c.who} | {t.category for f in event.frames for t in f.targets}
+    frame_victims = {c.who for c in frame.casualties if c.who} | {t.category for t in frame.targets}
+    if victims & frame_victims:
+        score += 1
+    event_kind = dominant_type(event.triggers)
+    frame_kinds = {t.event_type for t in frame.triggers if not t.weak or t.definite}
+    if event_kind in frame_kinds:
+        score += 2 if event_kind != "attack" else 1
+    names = {a.name for f in event.frames for a in f.actors if a.name}
+    if names & {a.name for a in frame.actors if a.name}:
+        score += 2
+    if _place_key(frame) and _place_key(frame) == _event_place_key(event):
+        score += 3
+    if _time_key(frame) and _time_key(frame) == _event_time_key(event):
+        score += 3
+    return score
+
+
+def dominant_type(triggers) -> str:
+    """The most specific kind of attack among triggers (a roadside bomb over a plain 'attack')."""
+    kinds = {t.event_type for t in triggers if not t.weak} or {t.event_type for t in triggers}
+    for kind in TYPE_PRIORITY:
+        if kind in kinds:
+            return kind
+    return "attack"
+
+
+def _keeps_despite_history(frame: Frame) -> bool:
+    """A sentence with history in it that still speaks of this attack ("blamed the attack on X, active
+    since 2015")."""
+    definite = any(t.definite for t in frame.triggers)
+    return (definite or frame.claim) and any(a.name and a.score >= 2 for a in frame.actors)
+
+
 def group_frames(frames: list[Frame]) -> list[EventMention]:
     """Attacks told in a document, in text order."""
     events: list[EventMention] = []
     current: EventMention | None = None
     for frame in frames:
-        if frame.background and not frame.claim:
-            continue
-        if frame.aggregate and not any(not c.aggregate for c in frame.casualties) and not (
+        if frame.background or frame.aggregate and not any(not c.aggregate for c in frame.casualties) and not (
                 frame.event_place and any(not t.weak for t in frame.triggers)):
-            continue
-        references = [p for p in frame.places if p.reference]
-        referenced = None
-        for ref in references:
-            referenced = next((e for e in events if _event_place_key(e) == fold(ref.text)), None)
+            if not _keeps_despite_history(frame):
+                continue
+            frame.history = True
+            for c in frame.casualties:
+                c.aggregate = True
         has_attack = frame.has_attack
-        if not has_attack:
-            if current is not None and (frame.casualties or frame.claim or frame.attributions):
-                if not _conflicts(current, frame):
-                    current.frames.append(frame)
+        anchored = bool(_place_key(frame) or frame.event_time)
+        content = has_attack or frame.casualties or frame.claim or frame.attributions or frame.refers_back
+        if not content:
             continue
-        if current is None:
-            current = EventMention([frame])
-            events.append(current)
+        if not events or frame.new_event and has_attack and (anchored or frame.casualties):
+            if has_attack:
+                current = _new_event(frame, events)
             continue
-        place = _place_key(frame)
-        if referenced is not None and (place is None or place == _event_place_key(referenced)) and \
-                not frame.event_time:
-            referenced.frames.append(frame)
-            current = referenced
+        compatible = [e for e in events if not _conflicts(e, frame)]
+        if not compatible:
+            if has_attack and anchored:
+                current = _new_event(frame, events)
             continue
-        if frame.refers_back and not frame.new_event and not _conflicts(current, frame):
-            current.frames.append(frame)
+        scores = {id(e): affinity(e, frame) + (0.5 if e is current else 0) for e in compatible}
+        best = max(compatible, key=lambda e: (scores[id(e)], events.index(e)))
+        if scores[id(best)] <= 0 and has_attack and anchored:
+            current = _new_event(frame, events)
             continue
-        if frame.new_event and (place or frame.event_time or frame.casualties) or _conflicts(current, frame):
-            current = EventMention([frame])
-            if frame.anaphoric_actor and events:
-                current.inherited_actor = _best_named_actor(events[-1])
-            events.append(current)
-        else:
-            current.frames.append(frame)
+        best.frames.append(frame)
+        current = best
     return [e for e in events if _is_anchored(e) and any(t for t in e.triggers) and not _is_echo(e)]
+
+
+def _new_event(frame: Frame, events: list[EventMention]) -> EventMention:
+    event = EventMention([frame])
+    if frame.anaphoric_actor and events:
+        event.inherited_actor = _best_named_actor(events[-1])
+    events.append(event)
+    return event
 
 
 def _is_echo(event: EventMention) -> bool:

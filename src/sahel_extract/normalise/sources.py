@@ -18,8 +18,7 @@ AGENCIES = {
     "amnesty international": "Amnesty International", "studio tamani": "Studio Tamani", "site intelligence": "SITE",
 }
 _RULES: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"\b(local|community) (security )?(sources?|officials?|leaders?|elected officials?)\b", re.I),
-     "local source"),
+    (re.compile(r"\b(local|community) (security )?sources?\b", re.I), "local source"),
     (re.compile(r"\bsecurity (sources?|officials?)\b|\bmilitary sources?\b", re.I), "security source"),
     (re.compile(r"\b(army|military|armed forces|general staff|état-major|defen[cs]e ministry|ministry of "
                 r"defen[cs]e|fama|communiqu[ée]|soldiers)\b", re.I), "army"),
@@ -27,10 +26,10 @@ _RULES: list[tuple[re.Pattern, str]] = [
                 r"prefect|mayor)\b", re.I), "government"),
     (re.compile(r"\b(residents?|villagers?|inhabitants|locals)\b", re.I), "residents"),
     (re.compile(r"\b(witness(es)?)\b", re.I), "witnesses"),
-    (re.compile(r"\b(hospital|medical|doctors?|health)\b", re.I), "hospital"),
+    (re.compile(r"\b(hospital|medical|doctors?|health|nurses?|medics?)\b", re.I), "medical source"),
     (re.compile(r"\b(police)\b", re.I), "police"),
     (re.compile(r"\b(un|united nations|minusma|ocha|unhcr)\b", re.I), "UN"),
-    (re.compile(r"\b(officials?)\b", re.I), "officials"),
+    (re.compile(r"\b(officials?|elected|councillors?|leaders?|chiefs?)\b", re.I), "officials"),
     (re.compile(r"\b(sources?)\b", re.I), "local source"),
 ]
 
@@ -49,3 +48,14 @@ def normalise_source(phrase: str | None) -> str | None:
             return label
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
     return text[:80] or None
+
+
+def normalise_sources(phrase: str | None) -> list[str]:
+    """Every source a phrase names: "municipal officials and residents" -> ["officials", "residents"]."""
+    if not phrase:
+        return []
+    parts = re.split(r"\s*(?:,|\band\b|\bas well as\b)\s*", phrase)
+    labels = [normalise_source(p) for p in parts if p.strip()]
+    if not labels or any(label is None for label in labels):
+        labels = [normalise_source(phrase)]
+    return [label for label in dict.fromkeys(labels) if label]

@@ -1,0 +1,97 @@
+"""The events stage: sentence frames and their grouping into attacks, on wire-style sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+PUB = "2025-03-14"  # a Friday
+
+
+def one(pipeline, text, published=PUB):
+    records = pipeline.extract(text, published=published)
+    assert len(records) == 1, [(r.place.name, r.date.value) for r in records]
+    return records[0]
+
+
+def killed(record):
+    c = record.casualties.killed
+    return (c.min, c.max) if c else None
+
+
+def test_lead_with_two_attacks_keeps_details_with_the_first(pipeline):
+    text = ("GAO, Mali - Gunmen killed eleven traders at the cattle market in Ansongo on Tuesday, local officials said. "
+            "Two days later, four soldiers died when their truck hit a landmine.\n\n"
+            "The attackers came on motorbikes and fired on the crowd, a trader said. Eleven people were killed "
+            "and nine were wounded, he added.\n\n"
+            "On Thursday, a mine blast hit an army truck near Bourem, killing four soldiers, a military source said. "
+            "No group has claimed responsibility for the explosion.")
+    first, second = pipeline.extract(text, published=PUB)
+    assert (first.place.name, first.date.value, killed(first)) == ("Ansongo", "2025-03-11", (11, 11))
+    assert (first.casualties.wounded.min, first.target.category) == (9, "civilians")
+    assert (second.place.name, second.date.value, killed(second), second.event_type) == (
+        "Bourem", "2025-03-13", (4, 4), "explosion")
+    assert not second.actor.claimed and second.actor.kind == "unidentified"
+
+
+def test_appositive_toll_is_a_breakdown_not_a_sum(pipeline):
+    r = one(pipeline, "Twelve people, eight soldiers and four VDP volunteers, were killed on Wednesday in an ambush "
+                      "near Djibo, security sources said.")
+    assert killed(r) == (12, 12) and r.target.category == "military" and r.actor.name is None
+
+
+def test_suicide_bomber_is_an_attacker_killed(pipeline):
+    r = one(pipeline, "A suicide bomber blew himself up at a mosque in Konduga on Thursday, killing seven "
+                      "worshippers, police said.")
+    assert (killed(r), r.casualties.attackers_killed.min, r.event_type) == ((7, 7), 1, "suicide_bombing")
+
+
+def test_blame_in_a_later_sentence_names_the_actor(pipeline):
+    r = one(pipeline, "Armed men killed nine villagers in Tin-Akoff on Monday, residents said. Officials blamed the "
+                      "attack on the Islamic State Sahel Province, which has been active in the area since 2018.")
+    assert (r.actor.name, r.actor.claimed) == ("ISGS", False)
+
+
+def test_supporting_forces_are_not_the_actor(pipeline):
+    r = one(pipeline, "Malian soldiers supported by Russian paramilitaries clashed with jihadists near Léré on "
+                      "Saturday, killing 15 militants, the army said. Two soldiers were killed.")
+    assert (r.actor.name, r.event_type) == ("FAMa", "armed_clash")
+    assert killed(r) == (15, 15) and r.casualties.attackers_killed.min == 2
+
+
+def test_a_group_naming_the_target_is_not_the_actor(pipeline):
+    r = one(pipeline, "Unidentified gunmen attacked a VDP post in Arbinda on Tuesday, killing three volunteers.")
+    assert r.actor.name is None and r.actor.kind == "unidentified" and r.target.category == "military"
+
+
+def test_the_date_of_a_statement_is_not_the_date_of_the_attack(pipeline):
+    r = one(pipeline, "Jihadists stormed the gendarmerie in Sebba on Tuesday, killing five gendarmes. The "
+                      "government said in a statement released on Thursday that the attackers had fled.")
+    assert r.date.value == "2025-03-11"
+
+
+def test_one_victim_without_a_number_word(pipeline):
+    r = one(pipeline, "Gunmen stopped a minibus outside Mopti on Wednesday and abducted six passengers. The driver "
+                      "of the minibus was shot dead.")
+    assert (r.casualties.abducted.min, killed(r), r.event_type) == (6, (1, 1), "abduction")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nobody has claimed responsibility for the attack.",
+    "There was no immediate claim of responsibility.",
+])
+def test_denied_claims_are_not_claims(pipeline, sentence):
+    r = one(pipeline, "Militants attacked an army post in Dori on Monday, killing four soldiers. " + sentence)
+    assert not r.actor.claimed
+
+
+def test_conflicting_tolls_span_and_keep_every_report(pipeline):
+    r = one(pipeline, "Gunmen killed at least 10 herders near Tillabéri on Sunday, the army said. Local sources "
+                      "said 22 people had been killed.", published="2025-03-11")
+    assert killed(r) == (10, 22)
+    assert sorted(rep.attributed_to for rep in r.casualties.reports) == ["army", "local source"]
+
+
+def test_revised_toll_takes_the_latest_figure(pipeline):
+    r = one(pipeline, "Suspected jihadists killed eight civilians in Seytenga on Saturday, the governor said. "
+                      "The toll later rose to 14, the governor said on Monday.", published="2025-03-11")
+    assert killed(r) == (14, 14) and r.actor.suspected
