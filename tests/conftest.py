@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -8,6 +10,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(Path(__file__).parent))
+# a full gazetteer the developer built for themselves must not change what the tests see
+os.environ["SAHEL_EXTRACT_DATA"] = tempfile.mkdtemp(prefix="sahel-extract-test-data-")
 
 
 @pytest.fixture(scope="session")

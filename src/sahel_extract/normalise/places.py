@@ -129,7 +129,7 @@ class Gazetteer:
         seen: set[str] = set()
         for entry in self.entries:
             for n in (entry.name, *entry.names):
-                for variant in {n, *_strip_admin_words(n, entry.kind)}:
+                for variant in {n, *strip_admin_words(n, entry.kind)}:
                     if variant not in seen:
                         seen.add(variant)
                         yield variant
@@ -138,7 +138,7 @@ class Gazetteer:
         return len(self.entries)
 
 
-def _strip_admin_words(name: str, kind: str) -> list[str]:
+def strip_admin_words(name: str, kind: str) -> list[str]:
     if kind not in ("admin1", "admin2"):
         return []
     out = []
@@ -150,7 +150,7 @@ def _strip_admin_words(name: str, kind: str) -> list[str]:
 
 # --- the embedded gazetteer -------------------------------------------------------------------------------
 
-def _curated_entries() -> Iterator[GazEntry]:
+def curated_entries() -> Iterator[GazEntry]:
     path = resources.files("sahel_extract.models").joinpath("places_curated.tsv")
     if not path.is_file():
         return
@@ -247,7 +247,7 @@ def _package_entries_cached() -> list[GazEntry]:
 @lru_cache(maxsize=1)
 def embedded_gazetteer() -> Gazetteer:
     """The default gazetteer shipped with the package (no set-up needed)."""
-    return Gazetteer([*_package_entries_cached(), *_curated_entries()], label="embedded")
+    return Gazetteer([*_package_entries_cached(), *curated_entries()], label="embedded")
 
 
 # --- resolution -------------------------------------------------------------------------------------------
@@ -342,8 +342,12 @@ def default_full_gazetteer_path() -> Path:
 
 
 def load_gazetteer(path: str | os.PathLike | None = None) -> GazetteerLike:
-    """The gazetteer to use. Only the embedded one exists so far; a full GeoNames gazetteer built by the
-    user (``default_full_gazetteer_path``) is the next step, and asking for one fails loudly until then."""
+    """The gazetteer to use: the one at ``path``; else the user's full gazetteer if it has been built
+    (``sahel-extract gazetteer build``); else the embedded one."""
+    from ..gazetteer import FullGazetteer
+
     if path:
-        raise FileNotFoundError(f"cannot use gazetteer {path}: full gazetteers are not built by this version")
+        return FullGazetteer.open(path)
+    if default_full_gazetteer_path().is_file():
+        return FullGazetteer.open(default_full_gazetteer_path())
     return embedded_gazetteer()
