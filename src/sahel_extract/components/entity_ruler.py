@@ -141,8 +141,9 @@ class SahelEntityRuler:
             if label == "ARMED_GROUP" and key in self.acronyms and span.text.replace(" ", "").lower() == key.replace(
                     " ", "") and not any(c.isupper() for c in span.text):
                 continue
-            if label in ("COUNTRY", "NORP") and not span.text[:1].isupper():
-                continue
+            if label in ("COUNTRY", "NORP") and (not span.text[:1].isupper() or label == "COUNTRY" and (
+                    span.end < len(doc) and doc[span.end].is_title and doc[span.end].is_alpha)):
+                continue  # "the Niger River", "Niger State" are not the country
             spans.append(span)
         kept = _select(spans)
         existing = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in kept)]

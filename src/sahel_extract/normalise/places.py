@@ -252,9 +252,19 @@ def embedded_gazetteer() -> Gazetteer:
 
 # --- resolution -------------------------------------------------------------------------------------------
 
-def _score(entry: GazEntry, countries: list[str], want_admin: bool, admin1: str | None = None) -> float:
+def _admin_keys(admin: str | Iterable[str] | None) -> set[str]:
+    if not admin:
+        return set()
+    return {fold(admin)} if isinstance(admin, str) else {fold(a) for a in admin if a}
+
+
+def _score(entry: GazEntry, countries: list[str], want_admin: bool, admin: str | Iterable[str] | None = None
+           ) -> float:
     score = 0.0
-    if admin1 and entry.admin1 and fold(entry.admin1) == fold(admin1):
+    hints = _admin_keys(admin)
+    if hints and entry.admin1 and fold(entry.admin1) in hints:
+        score += 80
+    elif hints and entry.admin2 and fold(entry.admin2) in hints:
         score += 80
     if countries:
         if entry.country_code == countries[0]:
@@ -270,9 +280,10 @@ def _score(entry: GazEntry, countries: list[str], want_admin: bool, admin1: str 
 
 
 def rank(entries: list[GazEntry], countries: list[str], want_admin: bool = False,
-         admin1: str | None = None) -> list[tuple[GazEntry, float]]:
-    """Candidates best first, with their scores (deterministic: ties broken by id)."""
-    scored = [(e, _score(e, countries, want_admin, admin1)) for e in entries]
+         admin: str | Iterable[str] | None = None) -> list[tuple[GazEntry, float]]:
+    """Candidates best first, with their scores (deterministic: ties broken by id). ``admin`` names the
+    regions (admin1 or admin2) the text places the mention in."""
+    scored = [(e, _score(e, countries, want_admin, admin)) for e in entries]
     return sorted(scored, key=lambda pair: (-pair[1], pair[0].id))
 
 
@@ -308,7 +319,7 @@ def resolve_place(
     gazetteer: GazetteerLike,
     countries: list[str] | None = None,
     want_admin: bool = False,
-    admin1: str | None = None,
+    admin: str | Iterable[str] | None = None,
 ) -> Place:
     """The best gazetteer entry for a mention, or an unresolved place that keeps the mention and country."""
     countries = countries or []
@@ -319,12 +330,12 @@ def resolve_place(
                          precision="country")
     exact = gazetteer.candidates(key)
     if exact:
-        return to_place(rank(exact, countries, want_admin, admin1)[0][0], mention)
+        return to_place(rank(exact, countries, want_admin, admin)[0][0], mention)
     fuzzy = fuzzy_candidates(gazetteer, key, countries)
     if fuzzy:
         best_score = fuzzy[0][1]
         tied = [e for e, s in fuzzy if s == best_score]
-        return to_place(rank(tied, countries, want_admin, admin1)[0][0], mention)
+        return to_place(rank(tied, countries, want_admin, admin)[0][0], mention)
     country = countries[0] if countries else None
     return Place(name=mention, mention=mention, country=COUNTRY_NAMES.get(country) if country else None,
                  country_code=country, precision="unresolved")

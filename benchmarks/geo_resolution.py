@@ -1,0 +1,106 @@
+"""How well the pipeline places ACLED events: admin1 and country agreement at geo_precision 1.
+
+Usage:  python benchmarks/geo_resolution.py [--eval ../shared/eval/acled_dev.jsonl] [--dumps ML.txt BF.txt ...]
+
+For every ACLED development row coded at ``geo_precision`` 1 (the location is the exact place), two figures
+are printed, once with the embedded gazetteer and once with a full gazetteer built from the GeoNames dumps:
+
+- resolver: the ACLED ``location`` name resolved the way the pipeline resolves a place, with the context the
+  pipeline finds in the note's own text (countries, and the regions of the other places it names; never
+  ACLED's own country or admin fields), compared with ACLED's admin1 and country;
+- end to end: the pipeline run on the note (published three days after the event); a row counts when a
+  record's place has ACLED's admin1 and country.
+
+Admin1 names are compared case-, accent- and punctuation-insensitively. The evaluation file is read, never
+copied (see its README for its terms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [r for r in map(json.loads, fh) if r.get("geo_precision") == 1 and not r.get("is_negative")]
+
+
+def same(place, row, fold) -> bool:
+    return (place.country or "") == row["country"] and fold(place.admin1 or "") == fold(row["admin1"] or "")
+
+
+def measure(data: list[dict], gazetteer_path: str | None) -> dict:
+    import sahel_extract as sx
+    from sahel_extract.assemble import article_countries, place_context, resolve_in_context
+    from sahel_extract.ingest import make_article
+    from sahel_extract.textnorm import fold
+
+    pipe = sx.Pipeline(gazetteer=gazetteer_path)
+    gaz = pipe.gazetteer
+    articles = [make_article(r["text"], published=dt.date.fromisoformat(r["event_date"]) + dt.timedelta(days=3))
+                for r in data]
+    resolver = end_to_end = 0
+    misses: list[str] = []
+    start = time.perf_counter()
+    docs = pipe.nlp.pipe((a.text for a in articles), batch_size=64)
+    for row, article, doc in zip(data, articles, docs):
+        frames = doc._.attack_frames
+        context = place_context(frames, row["location"], gaz, article_countries(frames))
+        place = resolve_in_context(row["location"], gaz, context)
+        if same(place, row, fold):
+            resolver += 1
+        else:
+            misses.append(f"{row['location']!r} -> {place.name!r} {place.admin1!r} {place.country_code!r} "
+                          f"(ACLED {row['admin1']!r}, {row['country']!r})")
+        records = next(r for r in pipe.process_articles([article])).records
+        if any(same(r.place, row, fold) for r in records):
+            end_to_end += 1
+    seconds = time.perf_counter() - start
+    n = len(data)
+    return {"gazetteer": gaz.label, "rows": n, "resolver": resolver / n, "end_to_end": end_to_end / n,
+            "seconds": seconds, "misses": misses}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--eval", type=Path, default=SHARED / "eval" / "acled_dev.jsonl")
+    parser.add_argument("--dumps", type=Path, nargs="*",
+                        default=[SHARED / "geonames" / f"{c}.txt" for c in ("ML", "BF", "NE")])
+    parser.add_argument("--show-misses", type=int, default=15)
+    args = parser.parse_args()
+    if not args.eval.is_file():
+        print(f"no evaluation file at {args.eval}", file=sys.stderr)
+        return 2
+    data = rows(args.eval)
+    results = [measure(data, None)]
+    if all(p.is_file() for p in args.dumps):
+        from sahel_extract.gazetteer import build_gazetteer
+
+        with tempfile.TemporaryDirectory() as tmp:
+            stats = build_gazetteer(args.dumps, Path(tmp) / "gazetteer.sqlite")
+            print(f"built full gazetteer from {len(args.dumps)} dumps in {stats.seconds:.1f} s")
+            results.append(measure(data, str(stats.out)))
+    print(f"\nACLED dev rows at geo_precision 1: {len(data)}")
+    print(f"{'gazetteer':<14} {'resolver':>9} {'end to end':>11} {'seconds':>8}")
+    for res in results:
+        label = "embedded" if res["gazetteer"] == "embedded" else "full GeoNames"
+        print(f"{label:<14} {res['resolver']:>9.3f} {res['end_to_end']:>11.3f} {res['seconds']:>8.1f}")
+    for res in results:
+        print(f"\nresolver misses with {res['gazetteer'].split(' (')[0]} ({len(res['misses'])}), first "
+              f"{args.show_misses}:")
+        for miss in res["misses"][:args.show_misses]:
+            print("  ", miss)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
