@@ -31,6 +31,7 @@ from .normalise.dates import resolve_date
 from .normalise.numbers import parse_count
 from .normalise.places import COUNTRY_NAMES, GazetteerLike, resolve_place
 from .normalise.sources import normalise_sources
+from .textnorm import fold
 from .records import (
     Actor,
     AttackRecord,
@@ -107,6 +108,12 @@ def resolve_in_context(mention: str, gazetteer: GazetteerLike, context: PlaceCon
     hints = [n for p in context.regions for n in (p.admin1, p.admin2, p.name) if n]
     place = resolve_place(mention, gazetteer, context.countries, want_admin=want_admin, admin=hints)
     region_countries = {r.country_code for r in context.regions}
+    region_names = {fold(n) for r in context.regions for n in (r.admin1, r.admin2, r.name) if n}
+    fuzzy = not gazetteer.candidates(fold(mention))
+    if place.precision not in ("unresolved", "country") and fuzzy and region_names and not (
+            {fold(place.admin1 or ""), fold(place.admin2 or "")} & region_names):
+        # a spelling variant found in another region than the one the text gives is another place
+        place = Place(name=mention, mention=mention, precision="unresolved")
     if place.precision != "unresolved" and region_countries and place.country_code not in region_countries \
             and place.country_code not in context.countries[:1]:
         # the only place of that name is in a country the text does not speak of: a wrong village is worse

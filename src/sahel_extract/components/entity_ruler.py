@@ -114,6 +114,8 @@ class SahelEntityRuler:
         after = [t.lower_ for t in doc[span.end:span.end + 3]]
         if before in PLACE_CONTEXT_BEFORE and span.start > 0 and not doc[span.start - 1].is_sent_start:
             return True
+        if before in ("(", ",") and after and after[0] in (",", ")"):
+            return True  # "the village of Doreye (Gao, Gao)": the cercle and region of a place
         if after and (after[0] in PLACE_CONTEXT_AFTER or after[0] == "," and len(after) > 1
                       and after[1] in ("in", "a", "the", "about", "some", "near", "north", "south", "east", "west")):
             return True
@@ -126,8 +128,10 @@ class SahelEntityRuler:
         before = doc[span.start - 1] if span.start > 0 else None
         if after is not None and after.is_title and after.is_alpha and after.lower_ not in PLACE_CONTEXT_AFTER:
             return True
-        return (before is not None and before.is_title and before.is_alpha and not before.is_sent_start
-                and before.lower_ not in PLACE_CONTEXT_BEFORE)
+        # "Guezouma Sanogo" is a person even at the start of a sentence; "In Djibo", "The Djibo attack" are not
+        return (before is not None and before.is_title and before.is_alpha
+                and before.lower_ not in PLACE_CONTEXT_BEFORE and before.lower_ not in STOP_WORDS
+                and before.ent_type_ not in ("PLACE", "COUNTRY", "NORP"))
 
     def __call__(self, doc: Doc) -> Doc:
         shadow, index = self._shadow(doc)
