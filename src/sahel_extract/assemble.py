@@ -276,7 +276,7 @@ def build_casualties(event: EventMention, actor: Actor,
                         {r.attributed_to for r, _ in collected}]
 
 
-def _event_type(event: EventMention, casualties: Casualties) -> str:
+def _event_type(event: EventMention, casualties: Casualties, actor_kind: str | None = None) -> str:
     triggers = [t for t in event.triggers if t.text.lower() not in OUTCOME_WORDS] or event.triggers
     types = {t.event_type for t in triggers}
     strong = {t.event_type for t in triggers if not t.weak}
@@ -287,7 +287,10 @@ def _event_type(event: EventMention, casualties: Casualties) -> str:
         killed = casualties.killed.min or 0 if casualties.killed else 0
         if kind == "abduction" and (killed >= abducted and killed or "attack" in strong and not abducted):
             continue
-        if kind == "armed_clash" and (strong - {"armed_clash"}):
+        state_led = actor_kind in _STATE
+        if kind == "attack" and state_led and "armed_clash" in types:
+            return "armed_clash"  # troops fighting an armed group: a battle, whoever started it
+        if kind == "armed_clash" and (strong - {"armed_clash"}) and not state_led:
             continue
         if kind in ("explosion", "air_strike") and kind not in strong and len(types) > 1:
             continue
@@ -339,7 +342,7 @@ def build_records(events: list[EventMention], frames: list[Frame], article: Arti
         spans = [(s, e) for s, e, _ in event.evidence]
         records.append(AttackRecord(
             id=record_id(article.id, spans),
-            event_type=_event_type(event, casualties),
+            event_type=_event_type(event, casualties, actor.kind),
             actor=actor,
             target=_target(event, casualties, actor),
             place=place,

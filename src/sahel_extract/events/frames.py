@@ -131,6 +131,11 @@ def _outcome_after(tokens: list[Token], k: int) -> tuple[str | None, int]:
                 return None, k
             if low == "lost" and not (k + 1 < len(tokens) and tokens[k + 1].lower_ in ("their", "lives")):
                 return None, k
+            if low == "fell" and k + 1 < len(tokens) and tokens[k + 1].lower_ in ("into", "from", "on", "in", "to",
+                                                                                  "under", "back", "silent"):
+                return None, k
+            if low == "suffered" and not any(t.lower_ in ("injuries", "wounds", "injury") for t in tokens[k + 1:k + 4]):
+                return None, k
             return lx.OUTCOME_AFTER[low], k
         if tokens[k].ent_type_ == "ARMED_GROUP" or tokens[k].text in "()":
             k += 1  # "six Volunteers for the Defence of the Homeland (VDP), were killed"
@@ -268,8 +273,9 @@ def _single_victims(sent: Span) -> list[CasualtyArg]:
     return out
 
 
-_BOMBER = re.compile(r"\b(a|an|one|two|three|four|five|\d+)\s+(?:[\w-]+\s+){0,2}?suicide bombers?\b[^.;]{0,80}?"
-                     r"\b(blew (?:himself|herself|themselves) up|detonated|set off|exploded)", re.I)
+_BOMBER = re.compile(r"\b(a|an|one|two|three|four|five|\d+)\s+(?:[\w-]+\s+){0,5}?(?:suicide bombers?\b[^.;]{0,80}?"
+                     r"\b(?:blew (?:himself|herself|themselves) up|detonated|set off|exploded)|[^.;]{0,60}?\bblew "
+                     r"(?:himself|herself|themselves) up)", re.I)
 
 
 def _suicide_bombers(sent: Span) -> list[CasualtyArg]:
@@ -289,6 +295,16 @@ _NATIONAL_FORCES = re.compile(
     r"\b(" + "|".join(sorted({re.escape(d) for info in COUNTRIES.values() for d in info["demonyms"]}, key=len,
                              reverse=True))
     + r")\s+(soldiers|troops|army|military|armed forces|forces|defence forces|security forces)\b", re.I)
+_SELF_REPORT = re.compile(
+    r"^[^.;]{0,40}?\b(?:said|says|announced|reported|claimed|stated|added)\s+(?:that\s+)?(?:it|they|its (?:troops|"
+    r"men|units|forces|soldiers|fighters))\s+(?:had\s+|have\s+|has\s+)?(?:killed|neutrali[sz]ed|attacked|repelled|"
+    r"repulsed|carried out|launched|conducted|destroyed|struck|bombed|ambushed|eliminated|captured|raided)\b", re.I)
+_STATE_GENERIC = re.compile(r"\b(?:(?:units|elements|troops|soldiers) of the (?:army|armed forces)|the army|the "
+                            r"military|(?:army |government )?troops|security forces|defen[cs]e and security forces|"
+                            r"the armed forces)\b", re.I)
+_AGENT_VERBS = {"claimed", "launched", "carried", "staged", "killed", "laid", "conducted", "mounted", "led",
+                "intercepted", "repelled", "repulsed", "destroyed", "neutralised", "neutralized", "bombed",
+                "stormed", "overran", "raided", "opened", "set", "fired", "shelled"}
 _SUPPORT_VERBS = {"supported", "backed", "accompanied", "assisted", "helped", "aided", "escorted", "reinforced",
                   "joined", "trained", "equipped"}
 _AGENT_FILLERS = {"fighters", "members", "elements", "militants", "jihadists", "of", "the", "a", "group", "suspected",
@@ -301,7 +317,7 @@ def _role_score(sent: Span, start_tok: Token, end_tok: Token, trigger_idx: set[i
     pos = start_tok.i - sent.start
     end = end_tok.i - sent.start
     before = [t.lower_ for t in tokens[max(0, pos - 5):pos]]
-    after = [t.lower_ for t in tokens[end + 1:end + 4]]
+    after = [t.lower_ for t in tokens[end + 1:end + 5]]
     window = [t.lower_ for t in tokens[max(0, pos - 6):pos]]
     if any(w in ("blamed", "blame", "blaming", "attributed", "accused", "accusing") for w in window):
         return 4.0
@@ -317,7 +333,8 @@ def _role_score(sent: Span, start_tok: Token, end_tok: Token, trigger_idx: set[i
     elif before and before[-1] in _NON_AGENT_PREP or (
             "of" in near and near.index("of") > 0 and near[near.index("of") - 1] in lx.TARGET_NOUNS):
         score -= 4
-    if any(t in lx.TRIGGER_WORDS or t in ("claimed", "launched", "carried", "staged", "killed") for t in after[:3]):
+    following = [t for t in after if t not in ("troops", "soldiers", "forces", "units", "fighters", "men")]
+    if any(t in lx.TRIGGER_WORDS or t in _AGENT_VERBS for t in following[:3]):
         score += 2
     if after and after[0] in lx.TARGET_NOUNS and lx.TARGET_NOUNS[after[0]] in ("military", "police"):
         score -= 3  # "a VDP post", "a FAMa convoy": the group names the target
@@ -348,11 +365,15 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
     def inside(start: int, end: int, spans) -> bool:
         return any(s.start <= start and end <= s.end for s in spans)
 
+    def reports_own_action(end: int) -> bool:
+        """"The Nigerien army said it had killed 45 terrorists": the speaker is the one who acted."""
+        return bool(_SELF_REPORT.match(sent.doc.text[end:end + 90]))
+
     previous: tuple[Span, float] | None = None
     for ent in sent.ents:
         if ent.label_ != "ARMED_GROUP":
             continue
-        if inside(ent.start_char, ent.end_char, attributions):
+        if inside(ent.start_char, ent.end_char, attributions) and not reports_own_action(ent.end_char):
             continue
         after = sent.doc.text[ent.end_char:ent.end_char + 14].lower()
         if re.match(r"^[\s-]*(linked|affiliated|affiliate|allied|aligned|inspired)\b", after):
@@ -361,6 +382,8 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
             targets.append(TargetArg(ent.text, ent.start_char, ent.end_char, category=None))
             continue
         score = _role_score(sent, ent[0], ent[-1], trigger_idx)
+        if reports_own_action(ent.end_char):
+            score = max(score, 3.0)
         if previous and ent.start >= 1 and sent.doc[ent.start - 1].text == "(" and previous[0].end == ent.start - 1:
             score = previous[1]  # "the Malian armed forces (FAMa)": the acronym has its full name's role
         previous = (ent, score)
@@ -382,14 +405,26 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
         code = _DEMONYMS.get(fold(m.group(1)))
         name = catalogue.national_forces.get(code) if code else None
         span = sent.doc.char_span(start, end, alignment_mode="expand")
-        if not name or span is None or inside(start, end, casualties) or inside(start, end, attributions) or any(
+        own = reports_own_action(end)
+        if not name or span is None or inside(start, end, casualties) or (inside(start, end, attributions)
+                                                                           and not own) or any(
                 a.start <= start < a.end or start <= a.start < end for a in actors):
             continue
-        score = _role_score(sent, span[0], span[-1], trigger_idx)
+        score = max(_role_score(sent, span[0], span[-1], trigger_idx), 3.0 if own else -99)
         if score < 0:
             targets.append(TargetArg(m.group(0), start, end, category="military"))
         else:
             actors.append(ActorArg(m.group(0), start, end, name=name, score=score))
+    for m in _STATE_GENERIC.finditer(sent.text):
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        span = sent.doc.char_span(start, end, alignment_mode="expand")
+        own = reports_own_action(end)
+        if span is None or inside(start, end, casualties) or (inside(start, end, attributions) and not own) or any(
+                a.start <= start < a.end or start <= a.start < end for a in actors):
+            continue
+        score = max(_role_score(sent, span[0], span[-1], trigger_idx), 3.0 if own else -99)
+        if score > 0.5:  # "troops" are often victims: only a clear agent counts
+            actors.append(ActorArg(m.group(0), start, end, name=None, generic=True, score=score))
     pattern = _generic_regex(tuple(catalogue.generic))
     for m in pattern.finditer(sent.text):
         start, end = sent.start_char + m.start(), sent.start_char + m.end()
@@ -436,7 +471,7 @@ _CONTEXT_PLACE = re.compile(
     r"rural commune|community|settlement|area)s? (?:of|de|d')\s*((?:[A-Z][\w'’\-]+)(?:[ \-](?:[A-Z][\w'’\-]+)){0,2})"
     r"|\b(?:in|at|near|outside) ((?:[A-Z][\w'’\-]+)(?:[ \-](?:[A-Z][\w'’\-]+)){0,2}),? (?:a|an|the) (?:village|"
     r"town|locality|hamlet|commune|rural commune|settlement)\b")
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’\-]{2,40}(?:,[^\n]{0,40}?)?(?:\([^)\n]{1,40}\))?\s*[-–—]")
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’\-]{2,40}(?:,[^\n]{0,40}?)?(?:\([^)\n]{1,40}\))?\s*[-–—]\s")
 _FOREIGN = {"france", "russia", "united states", "us", "u.s.", "algeria", "libya", "morocco", "senegal", "guinea",
             "ghana", "ivory coast", "cote d'ivoire", "côte d'ivoire", "cameroon", "sudan", "egypt", "paris",
             "moscow", "washington", "europe", "africa", "west africa", "sahel", "the sahel", "lake chad",

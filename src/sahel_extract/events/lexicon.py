@@ -33,7 +33,9 @@ TRIGGER_WORDS: dict[str, str] = {
 TRIGGER_PHRASES: dict[str, str] = {
     "suicide bomber": "suicide_bombing", "suicide bombers": "suicide_bombing", "suicide bombing": "suicide_bombing",
     "suicide attack": "suicide_bombing", "suicide attacker": "suicide_bombing", "suicide vest": "suicide_bombing",
-    "kamikaze": "suicide_bombing",
+    "kamikaze": "suicide_bombing", "blew herself up": "suicide_bombing", "blew himself up": "suicide_bombing",
+    "blew themselves up": "suicide_bombing", "explosive vest": "suicide_bombing", "explosive vests": "suicide_bombing",
+    "explosive belt": "suicide_bombing",
     "drone strike": "air_strike", "drone strikes": "air_strike", "air strike": "air_strike",
     "air strikes": "air_strike", "air raid": "air_strike", "aerial bombardment": "air_strike",
     "air force": "air_strike", "frappe aérienne": "air_strike", "frappes aériennes": "air_strike",
@@ -111,8 +113,9 @@ NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", 
 OUTCOME_AFTER: dict[str, str] = {
     **dict.fromkeys(["killed", "dead", "died", "perished", "slain", "murdered", "executed", "massacred", "lost",
                      "beheaded", "slaughtered", "neutralised", "neutralized", "eliminated", "lynched",
-                     "tués", "morts", "lives", "burned", "drowned"], "killed"),
-    **dict.fromkeys(["wounded", "injured", "hurt", "blessés", "hospitalised", "hospitalized"], "wounded"),
+                     "tués", "morts", "lives", "burned", "drowned", "fell"], "killed"),
+    **dict.fromkeys(["wounded", "injured", "hurt", "blessés", "hospitalised", "hospitalized", "suffered"],
+                    "wounded"),
     **dict.fromkeys(["abducted", "kidnapped", "seized", "hostage", "captured", "enlevés", "taken"], "abducted"),
 }
 OUTCOME_BEFORE: dict[str, str] = {
@@ -140,6 +143,7 @@ AGGREGATE = re.compile(
     r"(sahel|region|country|mali|burkina|niger|three countries|west africa|central sahel)|\bsince 20\d\d\b|"
     r"\b(per|a|each) (year|month|week)\b|\bin (a series of|several|multiple|successive|a wave of) (attacks|"
     r"raids|ambushes)|\bin attacks (across|in|throughout)|\bin total\b|\bcumulative\b|\bfor the year\b|"
+    r"\bin the (first|last|past|second) (\w+ )?(days|weeks|months|half|quarter)\b|\b(first|second) half of\b|"
     r"\bsince the (coup|junta|military|crisis|conflict|insurgency|war)\b|\b(insurgency|conflict|violence|war|"
     r"crisis|campaign|fighting)\b.{0,60}\bha(s|ve|d) (killed|left|claimed|displaced|cost)\b",
     re.I,

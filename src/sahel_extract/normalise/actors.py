@@ -103,6 +103,7 @@ def resolve_actor(
     if entry:
         return to_actor(entry, mention, claimed)
     bare = re.sub(r"^(the|a|an)\s+", "", fold(_SUSPECTED.sub("", mention)))
+    bare = re.sub(r"^(units|elements|troops|soldiers) of the |^(army|government) ", "", bare)
     if country and bare in STATE_FORCE_WORDS and country in catalogue.national_forces:
         return to_actor(catalogue.get(catalogue.national_forces[country]), mention, claimed)
     return Actor(name=None, mention=mention, kind="unidentified", claimed=claimed,
