@@ -35,3 +35,12 @@ def test_army_operation_sides(pipeline):
     assert r.actor.name == "Niger Armed Forces"
     assert (r.casualties.killed.min, r.casualties.attackers_killed.min, r.casualties.wounded) == (25, 3, None)
     assert r.target.category == "militants"
+
+
+def test_islamic_state_is_named_by_its_province(pipeline):
+    [r] = pipeline.extract("Islamic State fighters attacked an army post near Ménaka on Sunday, killing six "
+                           "soldiers, security sources said.", published="2025-03-12")
+    assert r.actor.name == "ISGS"
+    [r] = pipeline.extract("Islamic State fighters attacked an army post near Monguno in Borno State on Sunday, "
+                           "killing six soldiers, security sources said.", published="2025-03-12")
+    assert r.actor.name == "ISWAP"

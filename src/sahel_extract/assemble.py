@@ -144,6 +144,22 @@ def resolve_event_place(event: EventMention, gazetteer: GazetteerLike, countries
     return place
 
 
+#: The Islamic State's provinces by where an attack happened: "the Islamic State" in Ménaka is ISGS, in
+#: Borno or Diffa (Lake Chad basin) ISWAP.
+_IS_PROVINCE_BY_ADMIN1 = {"diffa": "ISWAP"}
+_IS_PROVINCE_BY_COUNTRY = {"ML": "ISGS", "BF": "ISGS", "NE": "ISGS", "BJ": "ISGS", "TG": "ISGS", "NG": "ISWAP",
+                           "TD": "ISWAP"}
+
+
+def regional_affiliate(actor: Actor, place: Place, catalogue: ActorCatalogue) -> Actor:
+    """"Islamic State fighters" names the global group; the record names its province where the attack was."""
+    if actor.name != "Islamic State" or not place.country_code:
+        return actor
+    name = _IS_PROVINCE_BY_ADMIN1.get(fold(place.admin1 or "")) or _IS_PROVINCE_BY_COUNTRY.get(place.country_code)
+    entry = catalogue.get(name) if name else None
+    return to_actor(entry, actor.mention or "", claimed=actor.claimed) if entry else actor
+
+
 def _choose_actor(event: EventMention, catalogue: ActorCatalogue, country: str | None) -> Actor:
     candidates = [a for f in event.frames if f.triggers or f.claim for a in f.actors] or [
         a for f in event.frames for a in f.actors]
@@ -338,6 +354,7 @@ def build_records(events: list[EventMention], frames: list[Frame], article: Arti
             if dt.date.fromisoformat(date.latest) < article.published - dt.timedelta(days=BACKGROUND_DAYS):
                 continue
         actor = _choose_actor(event, catalogue, place.country_code or (event_countries or [None])[0])
+        actor = regional_affiliate(actor, place, catalogue)
         casualties, sources = build_casualties(event, actor, catalogue)
         spans = [(s, e) for s, e, _ in event.evidence]
         records.append(AttackRecord(

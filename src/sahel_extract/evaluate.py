@@ -208,10 +208,11 @@ COUNTRY_CODES = {"mali": "ML", "burkina faso": "BF", "niger": "NE", "nigeria": "
 #: Foreign national forces by ACLED country name (their catalogue entry is not country-bound).
 FOREIGN_FORCES = {"france": "Barkhane", "united states": "US Forces", "russia": "Africa Corps"}
 #: Qualifiers in parentheses that name an Islamic State province (older ACLED names).
-ACLED_QUALIFIED = {"islamic state greater sahara": "ISGS", "islamic state west africa": "ISWAP",
-                   "islamic state sahel": "ISGS"}
-_FORCES = re.compile(r"^(?P<kind>military|police) forces of (?P<country>.+?)\s*(?:\((?P<years>[^)]*)\))?\s*"
-                     r"(?P<branch>.*)$", re.I)
+#: Longest first: ISGS was coded as a faction of ISWAP while it was part of it (2019-2022).
+ACLED_QUALIFIED = {"islamic state west africa greater sahara faction": "ISGS", "islamic state greater sahara": "ISGS",
+                   "islamic state west africa": "ISWAP", "islamic state sahel": "ISGS"}
+_FORCES = re.compile(r"^(?P<kind>military|police) forces of (?P<country>[^()]+?)\s*"
+                     r"(?:\((?P<years>[^)]*)\)\s*(?P<branch>.*))?$", re.I)
 _MILITIA_SUFFIX = re.compile(r"\s+(?:communal|ethnic)?\s*(?:militia|self defen[cs]e group)s?$", re.I)
 _BRANCH_WORDS = ("air force", "gendarmerie", "national guard", "police")
 
@@ -219,9 +220,9 @@ _BRANCH_WORDS = ("air force", "gendarmerie", "national guard", "police")
 def _national_force(country: str, branch: str, police: bool, catalogue: ActorCatalogue) -> str | None:
     """The canonical state force of an ACLED "Military/Police Forces of <country> (...) <branch>" name."""
     key = fold(country)
-    for entry in catalogue.entries:  # a named foreign or mercenary branch ("Wagner Group")
-        if branch and entry.kind == "foreign_forces" and catalogue.lookup(branch) is entry:
-            return entry.name
+    named = catalogue.lookup(branch) if branch else None  # a named foreign or auxiliary branch ("Wagner Group")
+    if named and named.kind != "state_forces":
+        return named.name
     if key in FOREIGN_FORCES:
         return FOREIGN_FORCES[key]
     code = COUNTRY_CODES.get(key)
@@ -235,40 +236,60 @@ def _national_force(country: str, branch: str, police: bool, catalogue: ActorCat
     return catalogue.national_forces.get(code)
 
 
-def acled_actor(name: str | None, catalogue: ActorCatalogue | None = None) -> str | None:
-    """The canonical actor for an ACLED actor name, or None (unidentified, civilians, not in the catalogue).
-
-    Tried in order: no-actor prefixes; state forces by country and branch; the whole name; for
-    "ABBR: Full name" the abbreviation, then the full name; a parenthesised qualifier read into the name
-    ("Islamic State (Greater Sahara)"); the name without parentheses and without a "Militia" suffix
-    ("Dozo Communal Militia (Mali)" -> "Dozo"); each through the project's alias resolver.
-    """
-    if not name or not name.strip():
-        return None
-    catalogue = catalogue or default_catalogue()
-    text = " ".join(name.split())
+def _acled_single(text: str, catalogue: ActorCatalogue) -> str | None:
+    """The canonical actor of one ACLED actor name (no "and/or")."""
     key = fold(text)
     if key.startswith(ACLED_NO_ACTOR):
         return None
     forces = _FORCES.match(text)
     if forces:
-        return _national_force(forces["country"], forces["branch"] or "", forces["kind"].lower() == "police",
-                               catalogue)
-    candidates = [text]
+        country = re.sub(r"^the\s+", "", forces["country"], flags=re.I)
+        return _national_force(country, forces["branch"] or "", forces["kind"].lower() == "police", catalogue)
+    inlined = fold(re.sub(r"[()]", " ", text))
+    for qualified, canonical in ACLED_QUALIFIED.items():
+        if inlined.startswith(qualified):
+            return canonical
+    parts = [text]
     if ":" in text:
         abbr, _, full = text.partition(":")
-        candidates += [abbr, full]
-    candidates += [part for part in re.split(r"\s+-\s+", text) if part != text]
-    inlined = fold(re.sub(r"[()]", " ", text))
-    if inlined in ACLED_QUALIFIED:
-        return ACLED_QUALIFIED[inlined]
-    bare = re.sub(r"\s*\([^)]*\)", "", text).strip()
-    candidates += [inlined, bare, _MILITIA_SUFFIX.sub("", bare)]
+        parts += [abbr, full]
+    parts += [part for part in re.split(r"\s+-\s+", text) if part != text]
+    candidates = []
+    for part in parts:
+        bare = re.sub(r"\s*\([^)]*\)", "", part).strip()
+        candidates += [part, bare, _MILITIA_SUFFIX.sub("", bare)]
     for candidate in candidates:
         entry = catalogue.lookup(candidate.strip())
         if entry:
             return entry.name
     return None
+
+
+def acled_actor_options(name: str | None, catalogue: ActorCatalogue | None = None) -> list[str | None]:
+    """The canonical actors an ACLED actor name may stand for: one, or one per side of ACLED's "X and/or Y"
+    (uncertain attribution between groups). Unidentified groups, civilians, protesters, rioters and actors
+    the catalogue lacks are None.
+
+    For one name, tried in order: no-actor prefixes; state forces by country and branch; Islamic State
+    names with ACLED's qualifiers ("Islamic State (Greater Sahara)", "Islamic State (West Africa) -
+    Greater Sahara Faction" -> ISGS); then, through the project's alias resolver, the whole name, for
+    "ABBR: Full name" the abbreviation and the full name, the parts of "Name - Long name", each also without
+    parentheses and without a "Militia" suffix ("Dozo Communal Militia (Mali)" -> "Dozo").
+    """
+    if not name or not name.strip():
+        return [None]
+    catalogue = catalogue or default_catalogue()
+    out: list[str | None] = []
+    for part in re.split(r"\s+and/or\s+", " ".join(name.split()), flags=re.I):
+        canonical = _acled_single(part, catalogue)
+        if canonical not in out:
+            out.append(canonical)
+    return out
+
+
+def acled_actor(name: str | None, catalogue: ActorCatalogue | None = None) -> str | None:
+    """The canonical actor for an ACLED actor name (the first of ``acled_actor_options``), or None."""
+    return acled_actor_options(name, catalogue)[0]
 
 
 def _acled_actor_set(*names: str | None, catalogue: ActorCatalogue) -> list[str | None]:
@@ -277,9 +298,9 @@ def _acled_actor_set(*names: str | None, catalogue: ActorCatalogue) -> list[str 
     for value in names:
         for part in (value or "").split(";"):
             if part.strip():
-                canonical = acled_actor(part, catalogue)
-                if canonical not in out:
-                    out.append(canonical)
+                for canonical in acled_actor_options(part, catalogue):
+                    if canonical not in out:
+                        out.append(canonical)
     return out
 
 
