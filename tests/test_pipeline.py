@@ -115,3 +115,26 @@ def test_cli_extract_from_stdin():
     assert result.exit_code == 0
     lines = [json.loads(x) for x in result.stdout.splitlines()]
     assert [r["place"]["name"] for r in lines] == ["Boulkessi", "Timbuktu"]
+
+
+def test_cli_eval_scores_a_run(tmp_path):
+    from typer.testing import CliRunner
+
+    from sahel_extract.cli import app
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "t1", "title": "T", "text": _body(), "published": "2025-06-03", "events": [
+        {"event_type": "attack", "actor": {"name": "JNIM", "kind": "jihadist", "claimed": True},
+         "target": {"category": "military"},
+         "place": {"name": "Boulkessi", "admin1": "Mopti", "country_code": "ML", "precision": "exact"},
+         "date": {"value": "2025-06-01", "precision": "day"},
+         "casualties": {"killed": {"min": 31, "max": None}, "wounded": None, "abducted": None,
+                        "attackers_killed": None},
+         "source": {"attributed_to": ["Reuters"]}}]}) + "\n")
+    out = tmp_path / "pred.jsonl"
+    runner = CliRunner()
+    assert runner.invoke(app, ["run", str(gold), "-o", str(out), "-q"]).exit_code == 0
+    result = runner.invoke(app, ["eval", "--gold", str(gold), "--pred", str(out), "--json", str(tmp_path / "r.json")])
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert "any match" in result.stdout and report

@@ -11,13 +11,14 @@ Stages (one module each, data flowing one way): ``ingest`` -> ``nlp`` -> ``event
 
 from __future__ import annotations
 
+from .evaluate import evaluate
 from .ingest import Article, iter_articles
 from .pipeline import ArticleResult, Pipeline, extract
 from .records import AttackRecord, IngestError
 from .writers import write_jsonl
 
 __version__ = "0.1.0"
-__all__ = ["extract", "Pipeline", "ArticleResult", "AttackRecord", "IngestError", "Article", "iter_articles",
+__all__ = ["evaluate", "extract", "Pipeline", "ArticleResult", "AttackRecord", "IngestError", "Article", "iter_articles",
            "write_jsonl", "to_dataframe", "__version__"]
 
 

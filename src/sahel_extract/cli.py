@@ -131,6 +131,26 @@ def extract(
         sys.stdout.write(to_json_line(record) + "\n")
 
 
+@app.command("eval")
+def eval_command(
+    gold: Path = typer.Option(..., "--gold", help="Gold file: the project's gold JSONL, or ACLED rows."),
+    pred: Path = typer.Option(..., "--pred", help="Records JSONL written by 'sahel-extract run' on the gold texts."),
+    fmt: str = typer.Option("project", "--format", help="Gold format: 'project' or 'acled'."),
+    json_out: Path | None = typer.Option(None, "--json", help="Also write the report as JSON."),
+) -> None:
+    """Score records against gold events: event precision/recall/F1, per-field accuracy, invented values."""
+    from .evaluate import evaluate
+
+    try:
+        report = evaluate(gold, pred, format=fmt)
+    except (FileNotFoundError, ValueError) as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(1) from None
+    sys.stdout.write(report.table() + "\n")
+    if json_out:
+        report.write_json(json_out)
+
+
 gazetteer_app = typer.Typer(help="Build and query the full GeoNames gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 

@@ -43,13 +43,22 @@ Field accuracy, on matched pairs, counted only where the gold states the field (
 actor name (canonical; null == null is correct), place name, admin1, country (the ISO code when the gold
 gives one, else the folded name), date (``date_correct``), killed, wounded, abducted and attackers_killed
 (correct when both ``min`` and ``max`` agree; a null count equals ``{min: null, max: null}``), target
-category, event type; for ACLED, fatalities (``acled_fatalities_correct``).
+category, event type; for ACLED, fatalities.
+
+ACLED comparisons: the actor is correct when the prediction's canonical actor is ``actor1`` or one of
+``assoc_actor_1`` (mapped by ``acled_actor_options``), or, for Battles, where ACLED's actor order does not
+say who attacked, ``actor2`` or one of ``assoc_actor_2``; place name, admin1 and country are ACLED's
+``location``, ``admin1`` and ``country``, folded; the date is ``event_date`` (time precision 2 or 3: the
+bounds of ``_acled_date``); fatalities are correct when ``killed.min + attackers_killed.min`` (nulls as 0,
+``acled_fatalities``) equals ACLED's ``fatalities`` exactly. The target lines (``acled_targets``) restrict
+the date to rows whose ``text_date_cue`` is not ``"none"`` and fatalities to rows whose text gives a number
+(``states_number``).
 
 Invented values (``invented``): the share of matched pairs whose prediction has a date value where the gold
 has none, or a toll (a non-null min or max of killed, wounded, abducted or attackers_killed) where the gold
-count is null. ACLED always codes a date and a fatality count, so for ACLED rows the gold "has" a value only
-where the text states it: a date value is invented when ``text_date_cue`` is ``"none"``, a toll when the
-text states no number (``states_number``).
+count is null. ACLED always codes a date and codes only deaths, so for ACLED rows a date value is invented
+when the text states no date (``text_date_cue`` is ``"none"``), and a toll when the prediction reports
+deaths (``killed`` or ``attackers_killed`` above 0) where ACLED codes no fatalities.
 """
 
 from __future__ import annotations
@@ -212,8 +221,8 @@ FOREIGN_FORCES = {"france": "Barkhane", "united states": "US Forces", "russia": 
 ACLED_QUALIFIED = {"islamic state west africa greater sahara faction": "ISGS", "islamic state greater sahara": "ISGS",
                    "islamic state west africa": "ISWAP", "islamic state sahel": "ISGS"}
 _FORCES = re.compile(r"^(?P<kind>military|police) forces of (?P<country>[^()]+?)\s*"
-                     r"(?:\((?P<years>[^)]*)\)\s*(?P<branch>.*))?$", re.I)
-_MILITIA_SUFFIX = re.compile(r"\s+(?:communal|ethnic)?\s*(?:militia|self defen[cs]e group)s?$", re.I)
+                     r"(?:\((?P<years>[^)]*)\)\s*(?P<branch>.*))?$", re.IGNORECASE)
+_MILITIA_SUFFIX = re.compile(r"\s+(?:communal|ethnic)?\s*(?:militia|self defen[cs]e group)s?$", re.IGNORECASE)
 _BRANCH_WORDS = ("air force", "gendarmerie", "national guard", "police")
 
 
@@ -243,7 +252,7 @@ def _acled_single(text: str, catalogue: ActorCatalogue) -> str | None:
         return None
     forces = _FORCES.match(text)
     if forces:
-        country = re.sub(r"^the\s+", "", forces["country"], flags=re.I)
+        country = re.sub(r"^the\s+", "", forces["country"], flags=re.IGNORECASE)
         return _national_force(country, forces["branch"] or "", forces["kind"].lower() == "police", catalogue)
     inlined = fold(re.sub(r"[()]", " ", text))
     for qualified, canonical in ACLED_QUALIFIED.items():
@@ -280,7 +289,7 @@ def acled_actor_options(name: str | None, catalogue: ActorCatalogue | None = Non
         return [None]
     catalogue = catalogue or default_catalogue()
     out: list[str | None] = []
-    for part in re.split(r"\s+and/or\s+", " ".join(name.split()), flags=re.I):
+    for part in re.split(r"\s+and/or\s+", " ".join(name.split()), flags=re.IGNORECASE):
         canonical = _acled_single(part, catalogue)
         if canonical not in out:
             out.append(canonical)
@@ -316,13 +325,13 @@ _NOT_COUNTS = re.compile(
     r"|\b\d+(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|m)\b"
     r"|\bcoded\s+as\s+\d+"
     r"|\b\d+(?:st|nd|rd|th)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _NUMBER_WORDS = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|"
     r"thousands?|dozens?)\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -606,7 +615,9 @@ def invented(gold: dict, pred: dict) -> dict[str, bool]:
     acled = gold.get("_acled")
     if acled is not None:
         date = acled.get("text_date_cue") == "none" and _get(pred, "date", "value") is not None
-        toll = not acled.get("number_stated") and any(has_count(_get(pred, "casualties", k)) for k in TOLL_FIELDS)
+        toll = acled.get("fatalities") == 0 and any(
+            (_get(pred, "casualties", k, "min") or 0) > 0 or (_get(pred, "casualties", k, "max") or 0) > 0
+            for k in ("killed", "attackers_killed"))
     else:
         date = _has(gold, "date") and _get(gold, "date", "value") is None and _get(pred, "date", "value") is not None
         toll = any(_has(gold, "casualties", k) and not has_count(_get(gold, "casualties", k))
@@ -751,8 +762,8 @@ class EvalReport:
             json.dump(self.to_dict(details), fh, ensure_ascii=False, indent=2)
             fh.write("\n")
 
-    def table(self) -> str:
-        """The report as a plain-text table."""
+    def table(self, goals: Mapping[str, float] | None = None) -> str:
+        """The report as a plain-text table; ``goals`` (target key -> ratio) are shown beside the targets."""
 
         def fmt(value: float | None) -> str:
             return "  n/a" if value is None else f"{value:.3f}"
@@ -762,10 +773,10 @@ class EvalReport:
             f"gold format: {self.format}   articles: {self.articles}",
             "",
             f"{'events':<26}{'gold':>6}{'pred':>6}{'match':>7}{'P':>8}{'R':>8}{'F1':>8}",
-            f"{'  any match':<26}{self.gold_events:>6}{self.predicted_events:>6}{self.matched:>7}"
-            f"{fmt(self.precision):>8}{fmt(self.recall):>8}{fmt(self.f1):>8}",
-            f"{'  place agreeing':<26}{self.gold_events:>6}{self.predicted_events:>6}{self.matched_place:>7}"
-            f"{fmt(strict['precision']):>8}{fmt(strict['recall']):>8}{fmt(strict['f1']):>8}",
+            (f"{'  any match':<26}{self.gold_events:>6}{self.predicted_events:>6}{self.matched:>7}"
+             f"{fmt(self.precision):>8}{fmt(self.recall):>8}{fmt(self.f1):>8}"),
+            (f"{'  place agreeing':<26}{self.gold_events:>6}{self.predicted_events:>6}{self.matched_place:>7}"
+             f"{fmt(strict['precision']):>8}{fmt(strict['recall']):>8}{fmt(strict['f1']):>8}"),
             "",
             f"{'articles with events, found':<40}{self.articles_with_events}",
             f"{'articles without events, no record':<40}{self.articles_without_events}",
@@ -777,13 +788,19 @@ class EvalReport:
         lines += [f"  {name:<38}{ratio}" for name, ratio in self.invented.items()]
         if self.targets:
             lines += ["", "ACLED targets"]
-            lines += [f"  {ACLED_TARGETS.get(k, k):<62}{v}" for k, v in self.targets.items()]
+            for key, ratio in self.targets.items():
+                line = f"  {ACLED_TARGETS.get(key, key):<62}{ratio!s:<20}"
+                goal = (goals or {}).get(key)
+                if goal is not None:
+                    met = ratio.value is not None and ratio.value >= goal
+                    line += f"target {goal:.2f}  {'met' if met else 'below'}"
+                lines.append(line.rstrip())
         if self.breakdown:
             lines += ["", "breakdown"]
             lines += [f"  {k:<62}{v}" for k, v in self.breakdown.items()]
         if self.unknown_prediction_articles:
-            lines += ["", f"predictions for {self.unknown_prediction_articles} article(s) not in the gold set "
-                          "(ignored)"]
+            lines += ["", (f"predictions for {self.unknown_prediction_articles} article(s) not in the gold set "
+                           "(ignored)")]
         return "\n".join(lines)
 
 
