@@ -6,9 +6,9 @@ Usage:  python benchmarks/accuracy.py [--model default] [--gazetteer PATH] [--js
 Runs one pipeline over
 - the project's gold articles (``data/gold/gold.jsonl``), each published on its own ``published`` date;
 - the ACLED development rows (``../shared/eval/acled_dev.jsonl``), each note published three days after the
-  event (``sahel_extract.evaluate.ACLED_PUBLISHED_DELAY``: ACLED notes carry no publication date, and many
+  event (``sahel_extract.evaluation.ACLED_PUBLISHED_DELAY``: ACLED notes carry no publication date, and many
   give a day and month without a year);
-then scores both with ``sahel_extract.evaluate`` and prints the two tables, the ACLED one with its target
+then scores both with ``sahel_extract.evaluation`` and prints the two tables, the ACLED one with its target
 lines, each with its target (``TARGETS``). The ACLED part is skipped, with a message, when the file is absent.
 
 ``--json`` writes both full reports (with the matched pairs: ids and per-field results, no text or values
@@ -44,7 +44,7 @@ TARGETS: dict[str, float] = {
 
 def run(gold_path: Path, fmt: str, pipe) -> tuple[object, float]:
     """Gold articles through the pipeline, then scored; returns the report and the seconds taken."""
-    from sahel_extract.evaluate import evaluate, load_gold, predict_gold
+    from sahel_extract.evaluation import evaluate, load_gold, predict_gold
 
     start = time.perf_counter()
     gold = load_gold(gold_path, fmt)

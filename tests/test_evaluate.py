@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sahel_extract import evaluate as ev
+from sahel_extract import evaluation as ev
 from sahel_extract.ingest import make_article
 from sahel_extract.records import AttackRecord
 

@@ -11,7 +11,7 @@ Stages (one module each, data flowing one way): ``ingest`` -> ``nlp`` -> ``event
 
 from __future__ import annotations
 
-from .evaluate import evaluate
+from .evaluation import evaluate
 from .ingest import Article, iter_articles
 from .pipeline import ArticleResult, Pipeline, extract
 from .records import AttackRecord, IngestError

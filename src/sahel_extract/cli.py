@@ -139,7 +139,7 @@ def eval_command(
     json_out: Path | None = typer.Option(None, "--json", help="Also write the report as JSON."),
 ) -> None:
     """Score records against gold events: event precision/recall/F1, per-field accuracy, invented values."""
-    from .evaluate import evaluate
+    from .evaluation import evaluate
 
     try:
         report = evaluate(gold, pred, format=fmt)
