@@ -57,48 +57,73 @@ def article_countries(frames: list[Frame]) -> list[str]:
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for frame in frames:
-        for code in frame.countries:
+        for code in frame.countries:  # a country named counts twice a nationality ("Nigerien truck drivers")
+            counts[code] += 2
+            first.setdefault(code, frame.index)
+        for code in frame.demonyms:
             counts[code] += 1
             first.setdefault(code, frame.index)
     return sorted(counts, key=lambda c: (-counts[c], first[c]))
 
 
-def _event_countries(event: EventMention, article: list[str]) -> list[str]:
-    codes: list[str] = []
-    for frame in event.frames:
-        for code in frame.countries:
-            if code not in codes:
-                codes.append(code)
-    for code in article:
-        if code not in codes:
-            codes.append(code)
-    return codes
+def _event_countries(event: EventMention, article: list[str], catalogue: ActorCatalogue) -> list[str]:
+    """Countries for an attack, most telling first: named in its sentences, then the article's, then those
+    of the national forces or militias it names (FAMa fights in Mali, Koglweogo in Burkina Faso)."""
+    codes = [c for f in event.frames for c in f.countries] + list(article)
+    for actor in (a for f in event.frames for a in f.actors if a.name):
+        entry = catalogue.get(actor.name)
+        if entry and len(entry.countries) == 1:
+            codes.append(entry.countries[0])
+    return list(dict.fromkeys(codes))
 
 
 @dataclass
 class PlaceContext:
     """What the text says about where an attack's places are: the countries, most telling first, and the
-    regions (admin1 or admin2 names) of the other places it names ("in Se (Djibo, Soum)")."""
+    regions (admin1 or admin2 names) of the other places it names; ``adjacent`` are those written right after
+    the place itself ("Se (Djibo, Soum)", "Madouba, Kossi Province"), the strongest evidence."""
 
     countries: list[str]
     regions: list[Place]
+    adjacent: list[Place]
 
 
 def place_context(frames: list[Frame], exclude: str | None, gazetteer: GazetteerLike,
                   countries: list[str]) -> PlaceContext:
     regions: list[Place] = []
+    adjacent: list[Place] = []
     for frame in frames:
+        anchor = next((a for a in frame.places if exclude and fold(a.text) == fold(exclude)), None)
+        last_end = anchor.end if anchor else None
         for arg in frame.places:
             if arg.text == exclude or arg.reference:
                 continue
+            if not gazetteer.candidates(fold(arg.text)):
+                continue  # only names the gazetteer knows as written say where the others are
             place = resolve_place(arg.text, gazetteer, countries, want_admin=arg.want_admin)
             if place.precision in ("admin", "exact") and place.admin1:
                 regions.append(place)
+                gap = frame.text[last_end - frame.start:arg.start - frame.start] if last_end is not None and \
+                    arg.start >= last_end else None
+                if gap is not None and len(gap) <= 3 and set(gap) <= set(" ,(-"):
+                    adjacent.append(place)
+                    last_end = arg.end
     regions.sort(key=lambda p: p.precision != "admin")  # named regions before towns
     votes = Counter(p.country_code for p in regions)
     ordered = [c for f in frames for c in f.countries]
     ordered += sorted(votes, key=lambda c: -votes[c]) + countries
-    return PlaceContext(countries=list(dict.fromkeys(c for c in ordered if c)), regions=regions)
+    return PlaceContext(countries=list(dict.fromkeys(c for c in ordered if c)), regions=regions, adjacent=adjacent)
+
+
+#: Below this population a homonym abroad is more likely another village than the place the text means.
+SMALL_PLACE = 5000
+
+
+def _population(gazetteer: GazetteerLike, place: Place) -> int:
+    for entry in gazetteer.candidates(fold(place.name or "")):
+        if entry.id == place.gazetteer_id:
+            return entry.population
+    return 0
 
 
 def resolve_in_context(mention: str, gazetteer: GazetteerLike, context: PlaceContext,
@@ -108,19 +133,23 @@ def resolve_in_context(mention: str, gazetteer: GazetteerLike, context: PlaceCon
     hints = [n for p in context.regions for n in (p.admin1, p.admin2, p.name) if n]
     place = resolve_place(mention, gazetteer, context.countries, want_admin=want_admin, admin=hints)
     region_countries = {r.country_code for r in context.regions}
+    small = place.precision == "exact" and _population(gazetteer, place) < SMALL_PLACE
+    if context.adjacent and place.precision != "unresolved" and not any(
+            r.country_code == place.country_code for r in context.adjacent):
+        place = Place(name=mention, mention=mention, precision="unresolved")  # "Se (Djibo, Soum)" is not in Benin
     region_names = {fold(n) for r in context.regions for n in (r.admin1, r.admin2, r.name) if n}
     fuzzy = not gazetteer.candidates(fold(mention))
     if place.precision not in ("unresolved", "country") and fuzzy and region_names and not (
             {fold(place.admin1 or ""), fold(place.admin2 or "")} & region_names):
         # a spelling variant found in another region than the one the text gives is another place
         place = Place(name=mention, mention=mention, precision="unresolved")
-    if place.precision != "unresolved" and region_countries and place.country_code not in region_countries \
+    if small and region_countries and place.country_code not in region_countries \
             and place.country_code not in context.countries[:1]:
         # the only place of that name is in a country the text does not speak of: a wrong village is worse
         # than none, so keep the name unresolved, with what the text says
         place = Place(name=mention, mention=mention, precision="unresolved")
     if place.precision == "unresolved" and context.regions:
-        region = context.regions[0]
+        region = (context.adjacent or context.regions)[0]
         place = place.model_copy(update={"admin1": region.admin1, "country": region.country,
                                          "country_code": region.country_code})
     elif place.precision == "unresolved" and context.countries and not place.country_code:
@@ -346,7 +375,7 @@ def build_records(events: list[EventMention], frames: list[Frame], article: Arti
     countries = article_countries(frames)
     records: list[AttackRecord] = []
     for event in events:
-        event_countries = _event_countries(event, countries)
+        event_countries = _event_countries(event, countries, catalogue)
         place = resolve_event_place(event, gazetteer, event_countries)
         time = event.time
         date = resolve_date(time.text if time else None, article.published)

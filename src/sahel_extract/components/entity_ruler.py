@@ -146,8 +146,9 @@ class SahelEntityRuler:
                     " ", "") and not any(c.isupper() for c in span.text):
                 continue
             if label in ("COUNTRY", "NORP") and (not span.text[:1].isupper() or label == "COUNTRY" and (
-                    span.end < len(doc) and doc[span.end].is_title and doc[span.end].is_alpha)):
-                continue  # "the Niger River", "Niger State" are not the country
+                    span.end < len(doc) and doc[span.end].is_title and doc[span.end].is_alpha
+                    or span.start > 0 and doc[span.start - 1].lower_ in ("lake", "river", "basin"))):
+                continue  # "the Niger River", "Niger State", "Lake Chad" are not the country
             spans.append(span)
         kept = _select(spans)
         existing = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in kept)]

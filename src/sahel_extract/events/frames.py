@@ -470,7 +470,14 @@ _CONTEXT_PLACE = re.compile(
     r"|\b(?:village|town|locality|hamlet|commune|city|camp|localité|department|district|municipality|"
     r"rural commune|community|settlement|area)s? (?:of|de|d')\s*((?:[A-Z][\w'’\-]+)(?:[ \-](?:[A-Z][\w'’\-]+)){0,2})"
     r"|\b(?:in|at|near|outside) ((?:[A-Z][\w'’\-]+)(?:[ \-](?:[A-Z][\w'’\-]+)){0,2}),? (?:a|an|the) (?:village|"
-    r"town|locality|hamlet|commune|rural commune|settlement)\b")
+    r"town|locality|hamlet|commune|rural commune|settlement)\b"
+    # "in Kerboule", "near Holle Hamani": a capitalised name after a locative preposition
+    r"|\b(?:in|at|near|outside|around) (?:the )?((?:[A-Z][a-zà-ÿ'’\-]+)(?:[ \-](?:[A-Z][a-zà-ÿ'’\-]+)){0,2})"
+    r"(?= area| locality| village| district|[,.;:)]| \(| on | in | and | near | where | after | before |$)")
+_NOT_PLACES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+               "the", "a", "an", "reuters", "afp", "twitter", "facebook", "whatsapp", "telegram", "english", "french",
+               "arabic", "islam", "ramadan", "tabaski", "christmas", "parliament", "congress", "court", "april"}
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’\-]{2,40}(?:,[^\n]{0,40}?)?(?:\([^)\n]{1,40}\))?\s*[-–—]\s")
 _FOREIGN = {"france", "russia", "united states", "us", "u.s.", "algeria", "libya", "morocco", "senegal", "guinea",
             "ghana", "ivory coast", "cote d'ivoire", "côte d'ivoire", "cameroon", "sudan", "egypt", "paris",
@@ -491,8 +498,11 @@ def _place_arg(sent: Span, span: Span, source: str) -> PlaceArg:
     reference = bool(nxt) and (nxt[0] in lx.ATTACK_NOUNS or nxt[0] in ("'s", "’s") and len(nxt) > 1
                                and nxt[1] in lx.ATTACK_NOUNS) and not (prev and prev[-1] in ("in", "at", "near"))
     wider = [t.lower_ for t in doc[max(sent.start, span.start - 7):span.start]]
+    later = [t.lower_ for t in doc[span.end:min(sent.end, span.end + 6)]]
+    quarter = any(w in ("neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "quarter", "quarters")
+                  for w in later)  # "the Abaradjou and Bella Farandi neighbourhoods": parts of a town
     seat = len(prev) >= 2 and prev[-1] in ("in", "from") and prev[-2] in lx.SEAT_NOUNS or any(
-        p in lx.MOVEMENT for p in wider)
+        p in lx.MOVEMENT for p in wider) or quarter
     return PlaceArg(span.text, span.start_char, span.end_char, locative=locative, near=near, want_admin=want_admin,
                     reference=reference, seat=seat, source=source)
 
@@ -535,19 +545,22 @@ def _token_distance(sent: Span, start: int, end: int, anchors: list[tuple[int, i
     return best
 
 
-def find_places(sent: Span, anchors: list[tuple[int, int]]) -> tuple[list[PlaceArg], list[str], list[str]]:
+def find_places(sent: Span, anchors: list[tuple[int, int]]
+                ) -> tuple[list[PlaceArg], list[str], list[str], list[str]]:
+    """Places, country names, demonyms ("Nigerien truck drivers": weaker evidence of where) and regions."""
     places: list[PlaceArg] = []
     countries: list[str] = []
+    demonyms: list[str] = []
     regions: list[str] = []
     for ent in sent.ents:
-        if ent.label_ == "COUNTRY" or ent.label_ == "NORP" and ent.kb_id_:
+        if ent.label_ == "COUNTRY":
             if ent.kb_id_ and ent.kb_id_ not in countries:
                 countries.append(ent.kb_id_)
             continue
-        if ent.label_ == "NORP" and fold(ent.text) in _DEMONYMS:
-            code = _DEMONYMS[fold(ent.text)]
-            if code not in countries:
-                countries.append(code)
+        if ent.label_ == "NORP" and (ent.kb_id_ or fold(ent.text) in _DEMONYMS):
+            code = ent.kb_id_ or _DEMONYMS[fold(ent.text)]
+            if code not in demonyms:
+                demonyms.append(code)
             continue
         if ent.label_ == "PLACE":
             places.append(_place_arg(sent, ent, "gazetteer"))
@@ -556,13 +569,17 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]) -> tuple[list[PlaceA
             if arg.locative or arg.want_admin:
                 places.append(arg)
     for m in _CONTEXT_PLACE.finditer(sent.text):
-        group = next(g for g in (1, 2, 3) if m.group(g))
+        group = next(g for g in (1, 2, 3, 4) if m.group(g))
         start, end = sent.start_char + m.start(group), sent.start_char + m.end(group)
-        if any(p.start <= start < p.end or start <= p.start < end for p in places):
+        overlapping = [p for p in places if p.start <= start < p.end or start <= p.start < end]
+        # a longer name found by the pattern ("Holle Hamani") replaces a part of it found by NER ("Holle")
+        if any(p.source != "ner" or (p.end - p.start) >= end - start for p in overlapping):
             continue
+        places = [p for p in places if p not in overlapping]
         span = sent.doc.char_span(start, end, alignment_mode="contract")
-        if span is None or fold(span.text) in _FOREIGN or any(t.ent_type_ in ("ARMED_GROUP", "COUNTRY", "DATE")
-                                                                for t in span):
+        if span is None or fold(span.text) in _FOREIGN or fold(span[0].text) in _NOT_PLACES or any(
+                t.ent_type_ in ("ARMED_GROUP", "COUNTRY", "NORP", "DATE", "TIME", "MONEY", "PERCENT")
+                for t in span) or (group == 4 and span[0].is_sent_start):
             continue
         arg = _place_arg(sent, span, "pattern")
         arg.locative = True
@@ -572,7 +589,7 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]) -> tuple[list[PlaceA
         p.distance = _token_distance(sent, p.start, p.end, anchors)
         if p.want_admin:
             regions.append(p.text)
-    return places, countries, regions
+    return places, countries, demonyms, regions
 
 
 def _split_report_times(sent: Span, times: list[Arg], triggers: list) -> tuple[list[Arg], list[Arg]]:
@@ -645,7 +662,7 @@ def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue) -> Frame
                 trig.text.lower() in lx.ATTACK_NOUNS:
             trig.weak = True
     anchors = [(t.start, t.end) for t in frame.triggers] + [(c.start, c.end) for c in frame.casualties]
-    frame.places, frame.countries, frame.regions = find_places(sent, anchors)
+    frame.places, frame.countries, frame.demonyms, frame.regions = find_places(sent, anchors)
     trigger_tokens = {tok.i for t in frame.triggers + frame.casualties
                       for tok in (sent.doc.char_span(t.start, t.end, alignment_mode="expand") or [])}
     for p in frame.places:

@@ -16,6 +16,7 @@ TRIGGER_WORDS: dict[str, str] = {
                      "overrunning", "targeted", "targeting", "struck", "offensive", "besieged", "incursion",
                      "ambushed", "ambush", "ambushes", "ambushing", "torched", "burned", "burnt", "looted",
                      "opened", "shooting", "gunfire", "attaque", "attaqué", "embuscade"], "attack"),
+    **dict.fromkeys(["fired", "gunshots", "shots"], "attack"),
     **dict.fromkeys(["killed", "kills", "killing", "kill", "murdered", "executed", "beheaded", "slaughtered",
                      "shot", "gunned", "neutralised", "neutralized", "perished", "died", "dead", "lynched",
                      "wounded", "injured", "wounding", "injuring", "tués", "tue"], "attack"),
@@ -41,11 +42,12 @@ TRIGGER_PHRASES: dict[str, str] = {
     "air force": "air_strike", "frappe aérienne": "air_strike", "frappes aériennes": "air_strike",
     "roadside bomb": "explosion", "improvised explosive device": "explosion", "car bomb": "explosion",
     "explosive device": "explosion", "engin explosif": "explosion",
-    "shot dead": "attack", "opened fire": "attack", "set fire": "attack", "set ablaze": "attack",
+    "shot dead": "attack", "opened fire": "attack", "exchanged fire": "armed_clash",
+    "exchanged gunfire": "armed_clash", "set fire": "attack", "set ablaze": "attack",
     "taken hostage": "abduction", "took hostage": "abduction",
 }
 #: Triggers weak enough to need support (a victim, a place or a time) before they make an event.
-WEAK_TRIGGERS = {"rocket", "opened", "shooting", "gunfire", "burned", "burnt", "looted", "struck", "targeted", "targeting",
+WEAK_TRIGGERS = {"fired", "gunshots", "shots", "rocket", "opened", "shooting", "gunfire", "burned", "burnt", "looted", "struck", "targeted", "targeting",
                  "offensive", "battle", "fighting", "mine", "mines", "shell", "shells", "rockets", "mortar",
                  "mortars", "explosive", "explosives", "bomb", "bombs", "dead", "died", "perished", "hostage",
                  "hostages", "incursion", "storm", "kill", "kills", "attack", "attacks", "assaults", "raids",

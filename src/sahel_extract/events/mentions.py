@@ -81,6 +81,7 @@ class Frame:
     places: list[PlaceArg] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
     times: list[Arg] = field(default_factory=list)
     casualties: list[CasualtyArg] = field(default_factory=list)
     attributions: list[str] = field(default_factory=list)
