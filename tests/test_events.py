@@ -95,3 +95,18 @@ def test_revised_toll_takes_the_latest_figure(pipeline):
     r = one(pipeline, "Suspected jihadists killed eight civilians in Seytenga on Saturday, the governor said. "
                       "The toll later rose to 14, the governor said on Monday.", published="2025-03-11")
     assert killed(r) == (14, 14) and r.actor.suspected
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of demonstrators marched in Dori on Saturday to protest against insecurity; police fired tear gas "
+    "and three protesters were wounded.",
+    "Soldiers discovered and destroyed two IEDs planted on the road between Gao and Ansongo on Tuesday.",
+    "Gunmen looted shops and burned a granary in the village of Tin-Akoff on Monday.",
+])
+def test_protests_defused_bombs_and_looting_are_not_attacks(pipeline, text):
+    assert pipeline.extract(text, published=PUB) == []
+
+
+def test_the_month_of_march_is_not_a_protest(pipeline):
+    r = one(pipeline, "Gunmen killed five herders near Djibo on 9 March, local sources said.")
+    assert killed(r) == (5, 5) and r.date.value == "2025-03-09"

@@ -647,6 +647,8 @@ def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue) -> Frame
     base = sent.start_char
     frame = Frame(index=index, start=base, end=sent.end_char, text=text)
     frame.triggers = find_triggers(sent)
+    if lx.PROTEST.search(text) or lx.DEFUSAL.search(text):
+        frame.triggers = []  # a protest, a riot or a defused bomb is not an attack
     times = [Arg(c.text, base + c.start, base + c.end) for c in find_times(text)]
     dateline = _DATELINE.match(sent.doc.text) if index <= 1 else None
     if dateline:

@@ -214,3 +214,15 @@ NEGATION = re.compile(r"\b(no|not|nobody|none|never|yet to|neither|without)\b[^.
 #: Words that tell an outcome, not the kind of attack: they do not decide the event type.
 OUTCOME_WORDS = {"killed", "kills", "killing", "kill", "died", "dead", "perished", "wounded", "injured", "wounding",
                  "injuring", "neutralised", "neutralized", "tués"}
+#: Sentences about protests and riots: their violence is not an attack by an armed actor.
+PROTEST = re.compile(r"\b(protest(s|ers|ed|ing)?|demonstrat(ed|ors|ion|ions|ing)|marched|marchers|riot(s|ers|"
+                     r"ing)?|rioting|strike action|sit-in|barricad(ed|es)|burned tires|burnt tyres|burned tyres|"
+                     r"angry (crowd|youths|residents)|mob)\b", re.I)
+#: Explosives found, defused or set off by accident: no attack took place.
+DEFUSAL = re.compile(r"\b(defus(ed|al|ing)|dismantl(ed|ing)|discovered (and destroyed )?(an? |two |three |several )?"
+                     r"(ieds?|explosive|mines?|bombs?)|(ieds?|explosives?|mines?|devices?) (was|were) (found|discovered|"
+                     r"neutrali[sz]ed|destroyed)|while (being )?(planted|planting|handling|making|assembling)|"
+                     r"prematurely|accidental(ly)? (explosion|detonation))\b", re.I)
+#: Attack words about property only: with no victim they make no attack record (looting, burning).
+PROPERTY_WORDS = {"looted", "burned", "burnt", "torched", "set fire", "set ablaze", "seized", "stole", "destroyed",
+                  "vandalised", "vandalized", "ransacked"}

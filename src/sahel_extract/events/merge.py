@@ -22,7 +22,7 @@ import re
 
 from ..normalise.numbers import parse_count
 from ..textnorm import fold
-from .lexicon import TYPE_PRIORITY
+from .lexicon import PROPERTY_WORDS, TYPE_PRIORITY
 from .mentions import EventMention, Frame
 
 _TIME_NOISE = re.compile(r"\b(on|late|early|in|the|during|of|at|night|morning|evening|afternoon|dawn)\b")
@@ -153,7 +153,14 @@ def group_frames(frames: list[Frame]) -> list[EventMention]:
             continue
         best.frames.append(frame)
         current = best
-    return [e for e in events if _is_anchored(e) and any(t for t in e.triggers) and not _is_echo(e)]
+    return [e for e in events if _is_anchored(e) and any(t for t in e.triggers) and not _is_echo(e)
+            and not _property_only(e)]
+
+
+def _property_only(event: EventMention) -> bool:
+    """Looting or burning with no one killed, hurt or taken: damage to property, not an attack on people."""
+    words = [t.text.lower() for t in event.triggers]
+    return bool(words) and not event.casualties and all(w in PROPERTY_WORDS for w in words)
 
 
 def _new_event(frame: Frame, events: list[EventMention]) -> EventMention:
