@@ -88,31 +88,48 @@ class PlaceContext:
     adjacent: list[Place]
 
 
+def _adjacent_args(frame: Frame, anchor) -> list:
+    """The places written right after the anchor place, in a list or in brackets: "Se (Djibo, Soum)",
+    "Madouba, Kossi Province"; by the wire convention they are its commune, province or region."""
+    out, last_end = [], anchor.end
+    for arg in frame.places:
+        if arg.start < last_end:
+            continue
+        gap = frame.text[last_end - frame.start:arg.start - frame.start]
+        if len(gap) > 3 or not set(gap) <= set(" ,(-"):
+            break
+        out.append(arg)
+        last_end = arg.end
+    return out
+
+
 def place_context(frames: list[Frame], exclude: str | None, gazetteer: GazetteerLike,
                   countries: list[str]) -> PlaceContext:
-    regions: list[Place] = []
-    adjacent: list[Place] = []
+    """Regions and countries from the other places an attack's sentences name (only names the gazetteer knows
+    as written). Places bracketed after the attack's place are resolved as admin units and weigh most."""
+    adjacent_args: set[int] = set()
     for frame in frames:
         anchor = next((a for a in frame.places if exclude and fold(a.text) == fold(exclude)), None)
-        last_end = anchor.end if anchor else None
+        if anchor is not None:
+            adjacent_args |= {id(a) for a in _adjacent_args(frame, anchor)}
+    resolved: list[tuple[Place, bool]] = []
+    for frame in frames:
         for arg in frame.places:
-            if arg.text == exclude or arg.reference:
+            if fold(arg.text) == fold(exclude or "") or arg.reference or not gazetteer.candidates(fold(arg.text)):
                 continue
-            if not gazetteer.candidates(fold(arg.text)):
-                continue  # only names the gazetteer knows as written say where the others are
-            place = resolve_place(arg.text, gazetteer, countries, want_admin=arg.want_admin)
+            near = id(arg) in adjacent_args
+            place = resolve_place(arg.text, gazetteer, countries, want_admin=arg.want_admin or near)
             if place.precision in ("admin", "exact") and place.admin1:
-                regions.append(place)
-                gap = frame.text[last_end - frame.start:arg.start - frame.start] if last_end is not None and \
-                    arg.start >= last_end else None
-                if gap is not None and len(gap) <= 3 and set(gap) <= set(" ,(-"):
-                    adjacent.append(place)
-                    last_end = arg.end
-    regions.sort(key=lambda p: p.precision != "admin")  # named regions before towns
-    votes = Counter(p.country_code for p in regions)
-    ordered = [c for f in frames for c in f.countries]
-    ordered += sorted(votes, key=lambda c: -votes[c]) + countries
-    return PlaceContext(countries=list(dict.fromkeys(c for c in ordered if c)), regions=regions, adjacent=adjacent)
+                resolved.append((place, near))
+    votes: Counter[str] = Counter()
+    for place, near in resolved:
+        votes[place.country_code] += 3 if near else (2 if place.precision == "admin" else 1)
+    order = sorted(votes, key=lambda c: -votes[c])
+    # adjacent first, then the best-supported country's places, regions before towns
+    ranked = sorted(resolved, key=lambda pn: (not pn[1], order.index(pn[0].country_code), pn[0].precision != "admin"))
+    ordered = [c for f in frames for c in f.countries] + order + countries
+    return PlaceContext(countries=list(dict.fromkeys(c for c in ordered if c)),
+                        regions=[p for p, _ in ranked], adjacent=[p for p, near in ranked if near])
 
 
 #: Below this population a homonym abroad is more likely another village than the place the text means.

@@ -521,8 +521,8 @@ def attached(sent: Span, start: int, end: int, trigger_tokens: set[int]) -> bool
     for _ in range(15):
         if tok.i in trigger_tokens:
             return True
-        if tok.dep_ in ("acl", "relcl") and tok.head.i not in trigger_tokens:
-            return False
+        if (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBN") and tok.head.i not in trigger_tokens:
+            return False  # "a group founded in Soum in 2016", "the man who lived in Gao"; not "vehicles carrying"
         if tok.head is tok:
             return True
         tok = tok.head
