@@ -110,3 +110,15 @@ def test_protests_defused_bombs_and_looting_are_not_attacks(pipeline, text):
 def test_the_month_of_march_is_not_a_protest(pipeline):
     r = one(pipeline, "Gunmen killed five herders near Djibo on 9 March, local sources said.")
     assert killed(r) == (5, 5) and r.date.value == "2025-03-09"
+
+
+def test_agents_named_before_their_members_and_verb(pipeline):
+    r = one(pipeline, "On Monday, presumed MSA/GATIA militiamen killed three herders near Ménaka, residents said.")
+    assert r.actor.name in ("MSA", "GATIA")
+    r = one(pipeline, "Gendarmes opened fire on a car at a checkpoint in Diffa on Monday, wounding the driver.")
+    assert r.actor.name == "Niger Gendarmerie"
+
+
+def test_claimed_by(pipeline):
+    r = one(pipeline, "An army truck struck a mine near Tounté on Monday, wounding four soldiers. Claimed by JNIM.")
+    assert (r.actor.name, r.actor.claimed) == ("JNIM", True)

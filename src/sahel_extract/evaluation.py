@@ -293,6 +293,13 @@ def acled_actor_options(name: str | None, catalogue: ActorCatalogue | None = Non
         canonical = _acled_single(part, catalogue)
         if canonical not in out:
             out.append(canonical)
+        entry = catalogue.get(canonical) if canonical else None
+        if entry and canonical in catalogue.national_forces.values():
+            # ACLED's "Military Forces of X" include the air force the catalogue keeps apart
+            air = next((e.name for e in catalogue.entries if e.kind == "state_forces"
+                        and e.countries == entry.countries and "air force" in fold(e.name)), None)
+            if air and air not in out:
+                out.append(air)
     return out
 
 

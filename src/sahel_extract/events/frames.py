@@ -301,7 +301,11 @@ _SELF_REPORT = re.compile(
     r"repulsed|carried out|launched|conducted|destroyed|struck|bombed|ambushed|eliminated|captured|raided)\b", re.I)
 _STATE_GENERIC = re.compile(r"\b(?:(?:units|elements|troops|soldiers) of the (?:army|armed forces)|the army|the "
                             r"military|(?:army |government )?troops|security forces|defen[cs]e and security forces|"
-                            r"the armed forces)\b", re.I)
+                            r"the armed forces|(?:presumed |suspected )?gendarmes|the gendarmerie|the police|"
+                            r"policemen|police officers)\b", re.I)
+#: Words between a group's name and its verb: "MSA/GATIA militiamen killed", "Nigerian Army troops laid".
+_MEMBER_WORDS = {"troops", "soldiers", "forces", "units", "fighters", "men", "militiamen", "militants", "jihadists",
+                 "elements", "members", "gunmen", "combatants", "insurgents", "hunters", "volunteers"}
 _AGENT_VERBS = {"claimed", "launched", "carried", "staged", "killed", "laid", "conducted", "mounted", "led",
                 "intercepted", "repelled", "repulsed", "destroyed", "neutralised", "neutralized", "bombed",
                 "stormed", "overran", "raided", "opened", "set", "fired", "shelled"}
@@ -333,7 +337,9 @@ def _role_score(sent: Span, start_tok: Token, end_tok: Token, trigger_idx: set[i
     elif before and before[-1] in _NON_AGENT_PREP or (
             "of" in near and near.index("of") > 0 and near[near.index("of") - 1] in lx.TARGET_NOUNS):
         score -= 4
-    following = [t for t in after if t not in ("troops", "soldiers", "forces", "units", "fighters", "men")]
+    following = [t.lower_ for t in tokens[end + 1:end + 8] if t.lower_ not in _MEMBER_WORDS and not t.is_punct
+                 and t.ent_type_ != "ARMED_GROUP" and t.lower_ not in ("reportedly", "allegedly", "and", "or",
+                                                                        "also", "then", "had", "have", "has")]
     if any(t in lx.TRIGGER_WORDS or t in _AGENT_VERBS for t in following[:3]):
         score += 2
     if after and after[0] in lx.TARGET_NOUNS and lx.TARGET_NOUNS[after[0]] in ("military", "police"):
@@ -450,6 +456,12 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
             if named.name and named.start >= g.end and re.match(
                     r"^\s*(from|of|belonging to|linked to|loyal to|affiliated (to|with)|claiming allegiance to)\s+"
                     r"(the\s+)?$", between[:named.start - g.end]):
+                named.score = max(named.score, g.score + 1.5)
+        # "MSA/GATIA militiamen", "ISGS fighters": the names before the description are who they are
+        for named in actors:
+            if named.name and named.end <= g.start and re.fullmatch(
+                    r"[\s/,\-]*|[\s/,\-]*(and|or|and/or)?[\s/,\-]*(\w+[\s/,\-]+)?",
+                    sent.doc.text[named.end:g.start]) and g.start - named.end <= 12:
                 named.score = max(named.score, g.score + 1.5)
     # target nouns ("attacked a military base", "an attack on the gendarmerie")
     for tok in sent:

@@ -190,7 +190,7 @@ TARGET_NOUNS: dict[str, str] = {
 ANAPHORIC_ACTOR = re.compile(r"\b(the same (group|militants|jihadists|fighters|assailants|attackers|gunmen)|"
                              r"the (group|jihadist group|militant group|organisation|organization)|its fighters)\b",
                              re.I)
-CLAIM = re.compile(r"\b(said (it|they) (had )?(carried out|was behind|were behind|conducted|launched|staged)|"
+CLAIM = re.compile(r"\b(claimed by|said (it|they) (had )?(carried out|was behind|were behind|conducted|launched|staged)|"
                    r"claimed (responsibility|the attack|the assault|the ambush|credit)|claim(s|ed)? of "
                    r"responsibility|revendiqu\w+)\b", re.I)
 #: Nouns after which "in X" names a seat of power, not the place of an attack ("the junta in Bamako").

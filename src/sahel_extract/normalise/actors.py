@@ -106,5 +106,12 @@ def resolve_actor(
     bare = re.sub(r"^(units|elements|troops|soldiers) of the |^(army|government) ", "", bare)
     if country and bare in STATE_FORCE_WORDS and country in catalogue.national_forces:
         return to_actor(catalogue.get(catalogue.national_forces[country]), mention, claimed)
+    branch = "gendarmerie" if bare in ("gendarmes", "gendarmerie") else (
+        "police" if bare in ("police", "policemen", "police officers") else None)
+    if country and branch:
+        entry = next((e for e in catalogue.entries if e.kind == "state_forces" and e.countries == (country,)
+                      and branch in fold(e.name)), None)
+        if entry:
+            return to_actor(entry, mention, claimed)
     return Actor(name=None, mention=mention, kind="unidentified", claimed=claimed,
                  suspected=bool(_SUSPECTED.search(mention)))
