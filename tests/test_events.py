@@ -122,3 +122,15 @@ def test_agents_named_before_their_members_and_verb(pipeline):
 def test_claimed_by(pipeline):
     r = one(pipeline, "An army truck struck a mine near Tounté on Monday, wounding four soldiers. Claimed by JNIM.")
     assert (r.actor.name, r.actor.claimed) == ("JNIM", True)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("On March 12, six people were killed in an attack near Dori, residents said.", (6, 6)),
+    ("Jihadists killed a male farmer and a municipal councillor near Kaya on Tuesday.", (2, 2)),
+    ("Gunmen attacked a gendarmerie post in Sebba on Monday, shooting dead three gendarmes and a civilian.", (4, 4)),
+    ("Militants ambushed a patrol near Banh on Monday, killing two soldiers and five volunteer fighters.", (7, 7)),
+    ("Gunmen stormed a mine near Kantchari on Tuesday; five workers of a private contractor present at the site "
+     "were also killed.", (5, 5)),
+])
+def test_counting_victims(pipeline, text, expected):
+    assert killed(one(pipeline, text)) == expected

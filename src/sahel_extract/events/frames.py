@@ -34,6 +34,21 @@ _TOLL = re.compile(r"(death )?toll (?:\w+ )?(of|rose to|has risen to|climbed to|
                    r"stands at|at|increased to|to)\s*$|\b(deaths|lives|death) of\s*$|\bkilled\s*$", re.I)
 
 
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+             "dec", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+             "novembre", "décembre"}
+
+
+def _in_date(tokens: list[Token], i: int) -> bool:
+    """"On September 28, six people...": a day of the month is not a count."""
+    tok = tokens[i]
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return True
+    near = {t.lower_ for t in tokens[max(0, i - 1):i + 2] if t.i != tok.i}
+    return bool(near & _CALENDAR) or re.fullmatch(r"\d{1,2}(st|nd|rd|th)", tok.lower_) is not None
+
+
 def claims(text: str) -> bool:
     """A claim of responsibility that is not denied ("no group has claimed responsibility")."""
     for m in lx.CLAIM.finditer(text):
@@ -114,7 +129,8 @@ def _victim_at(tokens: list[Token], j: int) -> tuple[int, str | None, str | None
             if before & {"civilian"}:
                 category = "civilians"
             return k + 1, tokens[k].text, category
-        if low in lx.VICTIM_MODIFIERS or (tokens[k].ent_type_ in ("NORP", "ARMED_GROUP")):
+        if low in lx.VICTIM_MODIFIERS or tokens[k].ent_type_ in ("NORP", "ARMED_GROUP") or (
+                tokens[k].pos_ == "ADJ" and low not in lx.OUTCOME_AFTER):
             k += 1
             steps += 1
             continue
@@ -122,7 +138,26 @@ def _victim_at(tokens: list[Token], j: int) -> tuple[int, str | None, str | None
     return j, None, None
 
 
-def _outcome_after(tokens: list[Token], k: int) -> tuple[str | None, int]:
+_PP_HEADS = {"of", "from", "at", "in", "on", "near", "belonging", "present", "working", "travelling", "traveling",
+             "aboard", "with"}
+
+
+def _outcome_after_phrase(tokens: list[Token], k: int) -> tuple[str | None, int]:
+    """"five workers of a private company present at the site were also killed": skip a short phrase about
+    the victims to the passive verb that tells what happened to them."""
+    for m in range(k + 1, min(len(tokens), k + 10)):
+        t = tokens[m]
+        if t.text in (".", ";", ":") or _is_number(t) or t.lower_ in lx.OUTCOME_BEFORE and t.lower_ not in lx.OUTCOME_AFTER:
+            return None, k
+        if t.lower_ in ("were", "was", "had", "have", "has"):
+            outcome, idx = _outcome_after(tokens, m, phrase=False)
+            return (outcome, idx) if outcome else (None, k)
+    return None, k
+
+
+def _outcome_after(tokens: list[Token], k: int, phrase: bool = True) -> tuple[str | None, int]:
+    if phrase and k < len(tokens) and tokens[k].lower_ in _PP_HEADS:
+        return _outcome_after_phrase(tokens, k)
     steps = 0
     while k < len(tokens) and steps < 7:
         low = tokens[k].lower_
@@ -172,8 +207,9 @@ def find_casualties(sent: Span) -> list[CasualtyArg]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        singular = tok.lower_ in ("a", "an", "one") and i + 1 < len(tokens)
-        if not (_is_number(tok) or singular):
+        after_verb = i > 0 and tokens[i - 1].lower_ in lx.OUTCOME_BEFORE
+        singular = (tok.lower_ in ("a", "an", "one") or tok.lower_ == "the" and after_verb) and i + 1 < len(tokens)
+        if not (_is_number(tok) or singular) or _in_date(tokens, i):
             i += 1
             continue
         # the number run ("twenty", "-", "five"; "two hundred and fifty"; "dozens of")
@@ -192,9 +228,12 @@ def find_casualties(sent: Span) -> list[CasualtyArg]:
         while q < i and tokens[q].lower_ not in _QUALIFIER_START:
             q += 1
         k, victim, who = _victim_at(tokens, j)
-        if singular and (victim is None or tokens[k - 1].lower_.endswith("s") and tokens[k - 1].lower_ not in (
-                "gendarmes", "police", "customs")):
-            if tok.lower_ != "one" or victim is None:
+        if singular and (victim is None or victim.lower() not in _SINGULAR_SET and tok.lower_ != "one" or
+                         tokens[k - 1].lower_.endswith("s") and tokens[k - 1].lower_ not in ("gendarmes", "police",
+                                                                                              "customs")):
+            one_alone = tok.lower_ == "one" and victim is None and j < len(tokens) and tokens[j].lower_ in (
+                "was", "had", "has", "died", "person", "other")  # "One was killed", "one died"
+            if not one_alone:
                 i += 1
                 continue
         phrases.append({"q": q, "i": i, "j": j, "k": k, "victim": victim, "who": who})
@@ -208,8 +247,11 @@ def find_casualties(sent: Span) -> list[CasualtyArg]:
         if p["q"] > 0 and tokens[p["q"] - 1].lower_ in lx.OUTCOME_BEFORE and tokens[p["q"] - 1].lower_ not in (
                 "death", "deaths", "lives", "toll", "left", "leaving", "claimed"):
             outcome, o_idx = lx.OUTCOME_BEFORE[tokens[p["q"] - 1].lower_], p["q"] - 1
+        if outcome is None and p["q"] > 1 and tokens[p["q"] - 1].lower_ == "dead" and tokens[p["q"] - 2].lower_ in (
+                "shooting", "shot", "shoot", "leaving", "left"):
+            outcome, o_idx = "killed", p["q"] - 1  # "shooting dead three gendarmes"
         if outcome is None:
-            outcome, o_idx = _outcome_after(tokens, p["k"])
+            outcome, o_idx = _outcome_after(tokens, p["k"], phrase=p["victim"] is not None)
         apposition = False
         if outcome is None and next_outcome[0] and 0 <= next_outcome[1] - p["k"] <= 2 and all(
                 t.lower_ in ("and", ",", "as", "well", "including", "plus") for t in tokens[p["k"]:next_outcome[1]]):
@@ -232,7 +274,7 @@ def find_casualties(sent: Span) -> list[CasualtyArg]:
         last = max(p["k"] - 1, p["j"] - 1, o_idx)
         start, end = tokens[first].idx, tokens[last].idx + len(tokens[last])
         quantity = sent.doc.text[tokens[p["q"]].idx: tokens[p["j"] - 1].idx + len(tokens[p["j"] - 1])]
-        if tokens[p["i"]].lower_ in ("a", "an"):
+        if tokens[p["i"]].lower_ in ("a", "an", "the"):
             quantity = "one"
         before = " ".join(t.lower_ for t in tokens[max(0, p["q"] - 3):p["q"]])
         subset = bool(re.search(r"(including|among them|of whom|among the dead|among those|among the victims)$",
@@ -243,6 +285,7 @@ def find_casualties(sent: Span) -> list[CasualtyArg]:
         chain = [] if apposition else chain
         chain.append(result)
     results.reverse()
+    results = _share_forward(tokens, phrases, results, sent)
     for previous, current in zip(results, results[1:]):
         if current.victim is None and current.who is None and previous.who:
             current.who = previous.who  # "killing three soldiers and wounding five": five soldiers
@@ -256,6 +299,7 @@ _SINGULAR_VICTIMS = sorted({w for w in lx.VICTIMS if not w.endswith("s") and lx.
                                           "customs", "forest", "wedding", "displaced", "faithful", "health",
                                           "humanitarian", "blue", "elected", "customary", "self-defence",
                                           "self-defense", "militia")}, key=len, reverse=True)
+_SINGULAR_SET = frozenset(_SINGULAR_VICTIMS)
 _SINGLE = re.compile(r"\b(?:the|a|an|one|another)\s+(?:[\w-]+\s+)?(" + "|".join(_SINGULAR_VICTIMS) +
                      r")\b(?:\s+(?:of|from|in)\s+[^,;.]{1,40}?)?\s+(?:was|had been|has been|were)\s+(?:also\s+)?"
                      r"(shot dead|killed|executed|murdered|beheaded|slain|wounded|injured|abducted|kidnapped)\b",
@@ -271,6 +315,36 @@ def _single_victims(sent: Span) -> list[CasualtyArg]:
         out.append(CasualtyArg(sent.doc.text[start:end], start, end, outcome=outcome, quantity="one",
                                victim=m.group(1), who=lx.VICTIMS.get(m.group(1).lower())))
     return out
+
+
+def _share_forward(tokens: list[Token], phrases: list[dict], results: list[CasualtyArg], sent: Span
+                   ) -> list[CasualtyArg]:
+    """Figures coordinated after one that has an outcome share it: "killing two soldiers and five volunteer
+    fighters", "shooting dead three gendarmes and a civilian"."""
+    by_start = {r.start: r for r in results}
+    out = list(results)
+    previous = None
+    for p in phrases:
+        start = tokens[p["q"]].idx
+        found = next((r for r in results if r.start <= start < r.end), None)
+        if found is not None:
+            previous = (p, found)
+            continue
+        if previous is None or p["victim"] is None:
+            continue
+        prev_p, prev_r = previous
+        between = [t.lower_ for t in tokens[prev_p["k"]:p["q"]]]
+        if between and all(w in ("and", ",", "as", "well", "plus", "including", "also") for w in between):
+            end_tok = tokens[p["k"] - 1]
+            text = sent.doc.text[start:end_tok.idx + len(end_tok)]
+            quantity = "one" if tokens[p["i"]].lower_ in ("a", "an", "the") else sent.doc.text[
+                start:tokens[p["j"] - 1].idx + len(tokens[p["j"] - 1])]
+            arg = CasualtyArg(text, start, end_tok.idx + len(end_tok), outcome=prev_r.outcome, quantity=quantity,
+                              victim=p["victim"], who=p["who"], subset="including" in between)
+            out.append(arg)
+            previous = (p, arg)
+    del by_start
+    return sorted(out, key=lambda r: r.start)
 
 
 _BOMBER = re.compile(r"\b(a|an|one|two|three|four|five|\d+)\s+(?:[\w-]+\s+){0,5}?(?:suicide bombers?\b[^.;]{0,80}?"
