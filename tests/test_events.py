@@ -134,3 +134,14 @@ def test_claimed_by(pipeline):
 ])
 def test_counting_victims(pipeline, text, expected):
     assert killed(one(pipeline, text)) == expected
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Three soldiers were killed by a landmine while travelling on the Gao-Gossi axis on Monday.", "Gao"),
+    ("Unknown gunmen shot dead a mechanic on Monday and seized the motorbike he was refuelling in Nadiagou.",
+     "Nadiagou"),
+    ("Gunmen attacked a police post in Kérou on Monday, killing two policemen, the government spokesman told "
+     "reporters in Cotonou.", "Kérou"),
+])
+def test_place_of_the_attack(pipeline, text, place):
+    assert one(pipeline, text).place.name == place

@@ -557,6 +557,9 @@ _CONTEXT_PLACE = re.compile(
     r"rural commune|community|settlement|area)s? (?:of|de|d')\s*((?:[A-Z][\w'’\-]+)(?:[ \-](?:[A-Z][\w'’\-]+)){0,2})"
     r"|\b(?:in|at|near|outside) ((?:[A-Z][\w'’\-]+)(?:[ \-](?:[A-Z][\w'’\-]+)){0,2}),? (?:a|an|the) (?:village|"
     r"town|locality|hamlet|commune|rural commune|settlement)\b"
+    # "the Gao-Gossi axis", "on the axis Djibo-Aribinda": the first town of the road
+    r"|\b((?:[A-Z][a-zà-ÿ'’]+))-(?:[A-Z][a-zà-ÿ'’]+) (?:axis|road|highway|route)\b"
+    r"|\baxis ((?:[A-Z][a-zà-ÿ'’]+))-(?:[A-Z][a-zà-ÿ'’]+)\b"
     # "in Kerboule", "near Holle Hamani": a capitalised name after a locative preposition
     r"|\b(?:in|at|near|outside|around) (?:the )?((?:[A-Z][a-zà-ÿ'’\-]+)(?:[ \-](?:[A-Z][a-zà-ÿ'’\-]+)){0,2})"
     r"(?= area| locality| village| district|[,.;:)]| \(| on | in | and | near | where | after | before |$)")
@@ -587,10 +590,17 @@ def _place_arg(sent: Span, span: Span, source: str) -> PlaceArg:
     later = [t.lower_ for t in doc[span.end:min(sent.end, span.end + 6)]]
     quarter = any(w in ("neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "quarter", "quarters")
                   for w in later)  # "the Abaradjou and Bella Farandi neighbourhoods": parts of a town
-    seat = len(prev) >= 2 and prev[-1] in ("in", "from") and prev[-2] in lx.SEAT_NOUNS or any(
+    seat = len(prev) >= 2 and prev[-1] in ("in", "from") and (prev[-2] in lx.SEAT_NOUNS or prev[-2] in lx.REPORTING
+                                                               ) or any(
         p in lx.MOVEMENT for p in wider) or quarter
     return PlaceArg(span.text, span.start_char, span.end_char, locative=locative, near=near, want_admin=want_admin,
                     reference=reference, seat=seat, source=source)
+
+
+#: Verbs of clauses that describe someone rather than tell the attack ("a group founded in Soum in 2016").
+_DESCRIBING_VERBS = {"founded", "created", "formed", "established", "based", "born", "operates", "operating",
+                     "operated", "active", "lives", "lived", "living", "located", "headquartered", "known", "originating",
+                     "hails", "settled", "displaced", "elected", "appointed", "trained"}
 
 
 def attached(sent: Span, start: int, end: int, trigger_tokens: set[int]) -> bool:
@@ -607,8 +617,8 @@ def attached(sent: Span, start: int, end: int, trigger_tokens: set[int]) -> bool
     for _ in range(15):
         if tok.i in trigger_tokens:
             return True
-        if (tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBN") and tok.head.i not in trigger_tokens:
-            return False  # "a group founded in Soum in 2016", "the man who lived in Gao"; not "vehicles carrying"
+        if tok.dep_ in ("relcl", "acl") and tok.lower_ in _DESCRIBING_VERBS and tok.head.i not in trigger_tokens:
+            return False  # "a group founded in Soum in 2016", "which operates in Gao"; not "who were travelling"
         if tok.head is tok:
             return True
         tok = tok.head
@@ -655,7 +665,7 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]
             if arg.locative or arg.want_admin:
                 places.append(arg)
     for m in _CONTEXT_PLACE.finditer(sent.text):
-        group = next(g for g in (1, 2, 3, 4) if m.group(g))
+        group = next(g for g in range(1, 7) if m.group(g))
         start, end = sent.start_char + m.start(group), sent.start_char + m.end(group)
         overlapping = [p for p in places if p.start <= start < p.end or start <= p.start < end]
         # a longer name found by the pattern ("Holle Hamani") replaces a part of it found by NER ("Holle")
@@ -665,10 +675,11 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]
         span = sent.doc.char_span(start, end, alignment_mode="contract")
         if span is None or fold(span.text) in _FOREIGN or fold(span[0].text) in _NOT_PLACES or any(
                 t.ent_type_ in ("ARMED_GROUP", "COUNTRY", "NORP", "DATE", "TIME", "MONEY", "PERCENT")
-                for t in span) or (group == 4 and span[0].is_sent_start):
+                for t in span) or (group == 6 and span[0].is_sent_start):
             continue
         arg = _place_arg(sent, span, "pattern")
         arg.locative = True
+        arg.near = arg.near or group in (4, 5)  # a road: near its first town
         places.append(arg)
     places.sort(key=lambda p: p.start)
     for p in places:

@@ -28,7 +28,8 @@ TRIGGER_WORDS: dict[str, str] = {
     **dict.fromkeys(["airstrike", "airstrikes", "bombardment", "bombed"], "air_strike"),
     **dict.fromkeys(["shelling", "shelled", "shells", "mortar", "mortars", "rockets", "shell", "rocket"],
                     "explosion"),
-    **dict.fromkeys(["clash", "clashes", "clashed", "fighting", "firefight", "battle", "affrontements"],
+    **dict.fromkeys(["clash", "clashes", "clashed", "fighting", "firefight", "battle", "affrontements",
+                     "confrontation", "confrontations", "skirmish", "skirmishes"],
                     "armed_clash"),
 }
 TRIGGER_PHRASES: dict[str, str] = {
@@ -200,11 +201,12 @@ CLAIM = re.compile(r"\b(claimed by|said (it|they) (had )?(carried out|was behind
 #: Nouns after which "in X" names a seat of power, not the place of an attack ("the junta in Bamako").
 SEAT_NOUNS = {"junta", "government", "authorities", "capital", "officials", "ministry", "embassy", "spokesman",
               "leaders", "regime", "parliament", "court", "president", "headquarters", "based", "journalists",
-              "correspondent", "diplomats", "talks", "summit", "meeting", "conference"}
+              "correspondent", "diplomats", "talks", "summit", "meeting", "conference", "reporters", "television",
+              "radio", "briefing", "interview", "press"}
 #: Words before a place that make it a destination, not where the attack was ("fled to Boni").
 MOVEMENT = {"fled", "flee", "fleeing", "evacuated", "taken", "transferred", "flown", "airlifted", "moved", "returned",
-            "headed", "heading", "displaced", "refuge", "brought", "rushed", "sent", "travelling", "traveling",
-            "bound", "left", "leaving", "departed", "arrived", "escaped", "relocated", "reinforcements"}
+            "displaced", "refuge", "brought", "rushed", "sent", "left", "leaving", "departed", "arrived", "escaped",
+            "relocated", "reinforcements"}
 #: Words of reporting: a time or place next to them dates or places the report, not the attack.
 REPORTING = {"statement", "communiqué", "communique", "said", "says", "announced", "released", "published", "told",
              "read", "broadcast", "reported", "posted", "televised", "interview", "press", "conference", "confirmed",

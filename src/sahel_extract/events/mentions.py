@@ -106,8 +106,11 @@ class Frame:
     @property
     def event_place(self) -> PlaceArg | None:
         """The place where the sentence's attack happened: a locative, non-reference mention, most specific."""
-        own = [p for p in self.places if not p.reference and not p.seat and not p.detached
-               and p.distance <= MAX_PLACE_DISTANCE]
+        usable = [p for p in self.places if not p.reference and not p.seat and not p.detached]
+        own = [p for p in usable if p.distance <= MAX_PLACE_DISTANCE]
+        if not own and self.triggers:
+            # a long sentence: the one locative place it names is still where the attack was
+            own = [p for p in usable if p.locative and not p.want_admin][:1]
         if not own:
             return None
         local = [p for p in own if p.locative and not p.want_admin] or [p for p in own if not p.want_admin] or own
