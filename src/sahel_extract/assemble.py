@@ -70,10 +70,10 @@ def _event_countries(event: EventMention, article: list[str], catalogue: ActorCa
     """Countries for an attack, most telling first: named in its sentences, then the article's, then those
     of the national forces or militias it names (FAMa fights in Mali, Koglweogo in Burkina Faso)."""
     codes = [c for f in event.frames for c in f.countries] + list(article)
-    for actor in (a for f in event.frames for a in f.actors if a.name):
-        entry = catalogue.get(actor.name)
-        if entry and len(entry.countries) == 1:
-            codes.append(entry.countries[0])
+    entries = [catalogue.get(a.name) for f in event.frames for a in f.actors if a.name]
+    codes += [e.countries[0] for e in entries if e and len(e.countries) == 1]
+    # a group active in two countries points, last, to its main one (Ansarul Islam: Burkina Faso)
+    codes += [e.countries[0] for e in entries if e and len(e.countries) == 2]
     return list(dict.fromkeys(codes))
 
 
