@@ -145,3 +145,19 @@ def test_counting_victims(pipeline, text, expected):
 ])
 def test_place_of_the_attack(pipeline, text, place):
     assert one(pipeline, text).place.name == place
+
+
+def test_blame_without_an_attack_word(pipeline):
+    r = one(pipeline, "A suicide bomber blew himself up near an army post in Bosso on Tuesday, killing only "
+                      "himself, the governor said. He blamed Boko Haram.")
+    assert r.actor.name == "Boko Haram" and not r.actor.claimed
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("At least 37 people, among them women and children, were killed on Saturday in a village near Bankass.",
+     (37, None)),
+    ("Bandits raided a village near Maru on Friday. Three men who tried to resist were shot dead, a resident said.",
+     (3, 3)),
+])
+def test_clauses_between_victims_and_verb(pipeline, text, expected):
+    assert killed(one(pipeline, text)) == expected

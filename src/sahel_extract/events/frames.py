@@ -139,7 +139,7 @@ def _victim_at(tokens: list[Token], j: int) -> tuple[int, str | None, str | None
 
 
 _PP_HEADS = {"of", "from", "at", "in", "on", "near", "belonging", "present", "working", "travelling", "traveling",
-             "aboard", "with"}
+             "aboard", "with", "who", "that", "which", ","}
 
 
 def _outcome_after_phrase(tokens: list[Token], k: int) -> tuple[str | None, int]:
@@ -147,7 +147,8 @@ def _outcome_after_phrase(tokens: list[Token], k: int) -> tuple[str | None, int]
     the victims to the passive verb that tells what happened to them."""
     for m in range(k + 1, min(len(tokens), k + 10)):
         t = tokens[m]
-        if t.text in (".", ";", ":") or _is_number(t) or t.lower_ in lx.OUTCOME_BEFORE and t.lower_ not in lx.OUTCOME_AFTER:
+        if t.text in (".", ";", ":") or _is_number(t) and t.lower_ not in ("one", "them") or (
+                t.lower_ in lx.OUTCOME_BEFORE and t.lower_ not in lx.OUTCOME_AFTER):
             return None, k
         if t.lower_ in ("were", "was", "had", "have", "has"):
             outcome, idx = _outcome_after(tokens, m, phrase=False)
@@ -775,6 +776,7 @@ def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue) -> Frame
     taken = [*frame.actors, *frame.times]
     frame.places = [p for p in frame.places if not any(a.start <= p.start and p.end <= a.end for a in taken)]
     frame.claim = claims(text)
+    frame.blame = bool(lx.BLAME.search(text)) and any(a.name and a.score >= 2 for a in frame.actors)
     frame.new_event = bool(lx.NEW_EVENT.search(text))
     frame.anaphoric_actor = bool(lx.ANAPHORIC_ACTOR.search(text))
     aggregate = list(lx.AGGREGATE.finditer(text))

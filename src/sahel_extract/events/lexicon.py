@@ -129,7 +129,8 @@ OUTCOME_BEFORE: dict[str, str] = {
     **dict.fromkeys(["killing", "killed", "kill", "kills", "murdering", "executing", "massacring", "slaughtering",
                      "neutralising", "neutralizing", "neutralised", "neutralized", "eliminated", "eliminating",
                      "death", "deaths", "toll", "lives", "claimed", "left", "leaving", "tuant", "shot",
-                     "beheading", "beheaded", "executed", "massacred", "slaughtered", "murdered"], "killed"),
+                     "beheading", "beheaded", "executed", "massacred", "slaughtered", "murdered", "buried",
+                     "burying"], "killed"),
     **dict.fromkeys(["wounding", "injuring", "wounded", "injured"], "wounded"),
     **dict.fromkeys(["abducting", "kidnapping", "abducted", "kidnapped", "seizing", "seized", "capturing",
                      "took", "taking", "enlevant"], "abducted"),
@@ -195,6 +196,9 @@ TARGET_NOUNS: dict[str, str] = {
 ANAPHORIC_ACTOR = re.compile(r"\b(the same (group|militants|jihadists|fighters|assailants|attackers|gunmen)|"
                              r"the (group|jihadist group|militant group|organisation|organization)|its fighters)\b",
                              re.I)
+#: Someone naming who carried out an attack: "The sources blamed the Islamic State Sahel Province".
+BLAME = re.compile(r"\b(blamed|blames|blaming|accused|accuses|attributed|attributes|held responsible|pointed the "
+                   r"finger)\b", re.I)
 CLAIM = re.compile(r"\b(claimed by|said (it|they) (had )?(carried out|was behind|were behind|conducted|launched|staged)|"
                    r"claimed (responsibility|the attack|the assault|the ambush|credit)|claim(s|ed)? of "
                    r"responsibility|revendiqu\w+)\b", re.I)

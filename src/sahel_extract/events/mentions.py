@@ -89,6 +89,7 @@ class Frame:
     background: bool = False
     new_event: bool = False
     claim: bool = False
+    blame: bool = False  # names who carried out an attack told before ("police blamed Boko Haram")
     anaphoric_actor: bool = False
     confirmed_by: str | None = None  # "The source confirmed the army's toll": a speaker backing the figures
     history: bool = False  # a sentence about the past kept only for what it says of this attack (its actor)

@@ -117,7 +117,7 @@ def _keeps_despite_history(frame: Frame) -> bool:
     """A sentence with history in it that still speaks of this attack ("blamed the attack on X, active
     since 2015")."""
     definite = any(t.definite for t in frame.triggers)
-    return (definite or frame.claim) and any(a.name and a.score >= 2 for a in frame.actors)
+    return (definite or frame.claim or frame.blame) and any(a.name and a.score >= 2 for a in frame.actors)
 
 
 def group_frames(frames: list[Frame]) -> list[EventMention]:
@@ -134,7 +134,8 @@ def group_frames(frames: list[Frame]) -> list[EventMention]:
                 c.aggregate = True
         has_attack = frame.has_attack
         anchored = bool(_place_key(frame) or frame.event_time)
-        content = has_attack or frame.casualties or frame.claim or frame.attributions or frame.refers_back
+        content = (has_attack or frame.casualties or frame.claim or frame.blame or frame.attributions
+                   or frame.refers_back)
         if not content:
             continue
         if not events or frame.new_event and has_attack and (anchored or frame.casualties):
