@@ -44,3 +44,10 @@ def test_islamic_state_is_named_by_its_province(pipeline):
     [r] = pipeline.extract("Islamic State fighters attacked an army post near Monguno in Borno State on Sunday, "
                            "killing six soldiers, security sources said.", published="2025-03-12")
     assert r.actor.name == "ISWAP"
+
+
+def test_a_namesake_in_another_province_than_the_bracketed_one_is_not_taken(pipeline):
+    # the embedded gazetteer knows a Koro in Mopti (Mali); the text puts this one in Burkina Faso's Bam
+    [r] = pipeline.extract("Gunmen killed two farmers in the village of Koro (Kongoussi, Bam) on Monday.",
+                           published="2025-03-12")
+    assert (r.place.country_code, r.place.precision) == ("BF", "unresolved")

@@ -154,6 +154,12 @@ def resolve_in_context(mention: str, gazetteer: GazetteerLike, context: PlaceCon
     if context.adjacent and place.precision != "unresolved" and not any(
             r.country_code == place.country_code for r in context.adjacent):
         place = Place(name=mention, mention=mention, precision="unresolved")  # "Se (Djibo, Soum)" is not in Benin
+    adjacent_names = {fold(n) for r in context.adjacent for n in (r.admin1, r.admin2, r.name) if n}
+    if small and adjacent_names and place.precision == "exact" and not (
+            {fold(place.admin1 or ""), fold(place.admin2 or "")} & adjacent_names):
+        # "Pendima (Fada Ngourma, Gourma)": the only Pendima the gazetteer knows is in another province, so it
+        # is another village; keep the name with the province and region the text gives
+        place = Place(name=mention, mention=mention, precision="unresolved")
     region_names = {fold(n) for r in context.regions for n in (r.admin1, r.admin2, r.name) if n}
     fuzzy = not gazetteer.candidates(fold(mention))
     if place.precision not in ("unresolved", "country") and fuzzy and region_names and not (
