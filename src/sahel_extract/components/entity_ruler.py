@@ -36,7 +36,9 @@ AMBIGUOUS_PLACES = {
 }
 PLACE_CONTEXT_BEFORE = {"in", "at", "near", "of", "outside", "from", "to", "around", "towards", "toward", "between",
                         "village", "town", "commune", "city", "locality", "hamlet", "department", "province",
-                        "region", "and", "à", "de", "dans", "près", "through", "into", "inside", "on"}
+                        "region", "and", "à", "de", "dans", "près", "through", "into", "inside", "on", "attacked",
+                        "stormed", "raided", "overran", "besieged", "struck", "shelled", "bombed", "captured",
+                        "seized", "retook", "attaqué"}
 PLACE_CONTEXT_AFTER = {"region", "province", "department", "cercle", "commune", "village", "town", "prefecture",
                        "area", "state", "district"}
 
