@@ -91,8 +91,8 @@ class SahelEntityRuler:
         place_names = []
         for name in self.gazetteer.names():
             key = fold(name)
-            if not key or key in STOP_WORDS:
-                continue
+            if not key or key in STOP_WORDS and key not in AMBIGUOUS_PLACES:
+                continue  # "Say" (Niger) is kept, with the context rule; most stop words are not worth the risk
             if len(key) <= 4 or key in AMBIGUOUS_PLACES:
                 self.ambiguous.add(key)
             place_names.append(name)
