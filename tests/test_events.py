@@ -161,3 +161,13 @@ def test_blame_without_an_attack_word(pipeline):
 ])
 def test_clauses_between_victims_and_verb(pipeline, text, expected):
     assert killed(one(pipeline, text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "At least 48 people were killed when an artisanal gold mine collapsed near Kéniéba on Saturday.",
+    "The court in Niamey sentenced five men for their role in a 2021 attack on a military post in Tillabéri.",
+    "The minister said the plotters had planned to attack the presidency on Monday.",
+    "Troops neutralised 181 terrorists across the north-east over the past week, the Defence Headquarters said.",
+])
+def test_accidents_history_plans_and_weekly_tallies_are_not_attacks(pipeline, text):
+    assert pipeline.extract(text, published=PUB) == []

@@ -101,6 +101,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 continue
             if low in ("shot",) and nxt == "dead":
                 continue
+            if re.fullmatch(r"(19|20)\d\d", prev) or prev in ("year's", "years'"):
+                continue  # "a 2021 attack", "last year's attack": history
+            if prev == "to" and i > 1 and tokens[i - 2].lower_ in lx.INTENT or prev in ("would", "could", "might"):
+                continue  # "planned to attack the presidency": a plan, not an attack
             triggers.append(Trigger(tok.text, tok.idx, tok.idx + len(tok), lx.TRIGGER_WORDS[low],
                                     weak=low in lx.WEAK_TRIGGERS,
                                     definite=any(t.lower_ in lx.DEFINITE for t in tokens[max(0, i - 2):i])))
@@ -751,6 +755,8 @@ def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue) -> Frame
     frame.triggers = find_triggers(sent)
     if lx.PROTEST.search(text) or lx.DEFUSAL.search(text):
         frame.triggers = []  # a protest, a riot or a defused bomb is not an attack
+    elif lx.ACCIDENT.search(text) and all(t.text.lower() in lx.OUTCOME_WORDS for t in frame.triggers):
+        frame.triggers = []  # "killed when a gold mine collapsed": an accident
     times = [Arg(c.text, base + c.start, base + c.end) for c in find_times(text)]
     dateline = _DATELINE.match(sent.doc.text) if index <= 1 else None
     if dateline:

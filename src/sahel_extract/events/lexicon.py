@@ -147,7 +147,7 @@ AGGREGATE = re.compile(
     r"\bsince (the )?(beginning|start|end|launch)\b|\bsince (january|february|march|april|may|june|july|august|"
     r"september|october|november|december|20\d\d|19\d\d|last|early|mid|then|the start)\b|\bso far (this|in)\b|"
     r"\bthis year\b|\bin recent (days|weeks|months|years)\b|\b(over|in|during) the (past|last|previous) "
-    r"(few |two |three |four |six |several |\d+ )?(days|weeks|months|years|decade)\b|\bacross (the )?"
+    r"(few |two |three |four |six |several |\d+ )?(days|weeks|months|years|decade|week|month|year)\b|\bacross (the )?"
     r"(sahel|region|country|mali|burkina|niger|three countries|west africa|central sahel)|\bsince 20\d\d\b|"
     r"\b(per|a|each) (year|month|week)\b|\bin (a series of|several|multiple|successive|a wave of) (attacks|"
     r"raids|ambushes)|\bin attacks (across|in|throughout)|\bin total\b|\bcumulative\b|\bfor the year\b|"
@@ -236,3 +236,11 @@ DEFUSAL = re.compile(r"\b(defus(ed|al|ing)|dismantl(ed|ing)|discovered (and dest
 #: Attack words about property only: with no victim they make no attack record (looting, burning).
 PROPERTY_WORDS = {"looted", "burned", "burnt", "torched", "set fire", "set ablaze", "seized", "stole", "destroyed",
                   "vandalised", "vandalized", "ransacked"}
+#: Deaths by accident or disaster: no attack ("killed when a gold mine collapsed").
+ACCIDENT = re.compile(r"\b(collapsed?|collapsing|landslide|flood(s|ing|ed)?|drown(ed|ing)|road accident|crash(ed)?|"
+                      r"capsized|fire broke out|lightning|stampede|epidemic|outbreak|cholera|heat wave|accident)\b",
+                      re.I)
+#: Words before "to" + verb that make an attack a plan or a threat, not an event ("planned to attack").
+INTENT = {"planned", "planning", "plan", "plans", "plotted", "plotting", "plot", "threatened", "threatening",
+          "threaten", "threatens", "intended", "intend", "intends", "vowed", "vows", "aimed", "aiming", "sought",
+          "seeking", "wanted", "wants", "prepared", "preparing", "ready", "able", "would", "could", "might"}
