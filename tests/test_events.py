@@ -171,3 +171,17 @@ def test_clauses_between_victims_and_verb(pipeline, text, expected):
 ])
 def test_accidents_history_plans_and_weekly_tallies_are_not_attacks(pipeline, text):
     assert pipeline.extract(text, published=PUB) == []
+
+
+@pytest.mark.parametrize("text,outcome,expected", [
+    ("On Monday gunmen killed two Gourmantche farmers on the road near Diapaga.", "killed", (2, 2)),
+    ("Militants ambushed three policemen near Kantchari on Monday and killed one of them.", "killed", (1, 1)),
+    ("Jihadists cut the throats of nine other people in a village near Diffa on Sunday.", "killed", (9, 9)),
+    ("Nine traders, most of whom were from the Bozo community, were killed near Macina on Monday.", "killed",
+     (9, 9)),
+    ("Gunmen seized three transport trucks near Ansongo on Monday and abducted two drivers.", "abducted", (2, 2)),
+])
+def test_more_counting(pipeline, text, outcome, expected):
+    r = one(pipeline, text)
+    count = getattr(r.casualties, outcome)
+    assert (count.min, count.max) == expected

@@ -24,6 +24,7 @@ TIME_PATTERNS = [
     re.compile(_LEAD + _WD + r",?\s+" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?", re.I),
     re.compile(_LEAD + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?", re.I),
     re.compile(r"\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b"),
+    re.compile(r"\b(?:overnight|during the night|in the night)\s+(?:into|to|of)\s+" + _WD, re.I),
     re.compile(_LEAD + _WD + _PART + r"(?:\s+(?:into|to|and)\s+" + _WD + r")?", re.I),
     re.compile(r"(?:(?:in|during|since|early|late|mid|mid-|by|until|last|since early|since late)\s+)?"
                + _MON + r"(?:\s+(?:19|20)\d\d)?", re.I),

@@ -30,7 +30,8 @@ _QUALIFIER_START = {"at", "more", "over", "about", "nearly", "almost", "some", "
                     "in", "a"}
 _DEMONYMS = {fold(d): code for code, info in COUNTRIES.items() for d in info["demonyms"]}
 _NON_AGENT_PREP = {"on", "against", "targeting", "at", "of", "to", "with"}
-_TOLL = re.compile(r"(death )?toll (?:\w+ )?(of|rose to|has risen to|climbed to|stood at|stands at|reached|is|was|now "
+_TOLL = re.compile(r"(cut|slit) the throats of\s*$|\b(bodies|corpses) of\s*(around |about |some )?$|"
+                   r"(death )?toll (?:\w+ )?(of|rose to|has risen to|climbed to|stood at|stands at|reached|is|was|now "
                    r"stands at|at|increased to|to)\s*$|\b(deaths|lives|death) of\s*$|\bkilled\s*$", re.I)
 
 
@@ -38,6 +39,15 @@ _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "au
              "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
              "dec", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
              "novembre", "décembre"}
+
+
+def _counts_things(tok: Token) -> bool:
+    """A number followed by a noun that is not a victim counts things, not people."""
+    low = tok.lower_
+    if not tok.is_alpha or low in lx.OUTCOME_AFTER or low in lx.AUXILIARIES or low in lx.VICTIMS or \
+            low in lx.VICTIM_MODIFIERS or low in ("of", "others", "other", "more", "people", "dead", "killed"):
+        return False
+    return tok.pos_ in ("NOUN", "PROPN") if tok.pos_ else True
 
 
 def _in_date(tokens: list[Token], i: int) -> bool:
@@ -130,11 +140,14 @@ def _victim_at(tokens: list[Token], j: int) -> tuple[int, str | None, str | None
                 category = "police"
             if low in ("members", "elements", "fighters") and before & {"jihadist", "terrorist", "islamist"}:
                 category = "militants"
+            if low in ("fighters", "fighter") and before & {"volunteer", "vdp", "militia", "self-defence"}:
+                category = "military" if before & {"volunteer", "vdp"} else "other"
             if before & {"civilian"}:
                 category = "civilians"
             return k + 1, tokens[k].text, category
-        if low in lx.VICTIM_MODIFIERS or tokens[k].ent_type_ in ("NORP", "ARMED_GROUP") or (
-                tokens[k].pos_ == "ADJ" and low not in lx.OUTCOME_AFTER):
+        if low in lx.VICTIM_MODIFIERS or tokens[k].ent_type_ in ("NORP", "ARMED_GROUP") or tokens[k].text in "()" or (
+                tokens[k].pos_ in ("ADJ", "PROPN") and low not in lx.OUTCOME_AFTER and (
+                    tokens[k].pos_ == "ADJ" or tokens[k].is_title)):
             k += 1
             steps += 1
             continue
@@ -149,14 +162,15 @@ _PP_HEADS = {"of", "from", "at", "in", "on", "near", "belonging", "present", "wo
 def _outcome_after_phrase(tokens: list[Token], k: int) -> tuple[str | None, int]:
     """"five workers of a private company present at the site were also killed": skip a short phrase about
     the victims to the passive verb that tells what happened to them."""
-    for m in range(k + 1, min(len(tokens), k + 10)):
+    for m in range(k + 1, min(len(tokens), k + 15)):
         t = tokens[m]
         if t.text in (".", ";", ":") or _is_number(t) and t.lower_ not in ("one", "them") or (
                 t.lower_ in lx.OUTCOME_BEFORE and t.lower_ not in lx.OUTCOME_AFTER):
             return None, k
         if t.lower_ in ("were", "was", "had", "have", "has"):
             outcome, idx = _outcome_after(tokens, m, phrase=False)
-            return (outcome, idx) if outcome else (None, k)
+            if outcome:
+                return outcome, idx  # else: "9 traders, most of whom were from ..., were killed": go on
     return None, k
 
 
@@ -237,10 +251,14 @@ def find_casualties(sent: Span) -> list[CasualtyArg]:
                          tokens[k - 1].lower_.endswith("s") and tokens[k - 1].lower_ not in ("gendarmes", "police",
                                                                                               "customs")):
             one_alone = tok.lower_ == "one" and victim is None and j < len(tokens) and tokens[j].lower_ in (
-                "was", "had", "has", "died", "person", "other")  # "One was killed", "one died"
+                "was", "had", "has", "died", "person", "other", "of", "killed", "dead", "wounded", "injured"
+            )  # "One was killed", "one died", "killed one of them", "left one killed"
             if not one_alone:
                 i += 1
                 continue
+        if victim is None and j < len(tokens) and _counts_things(tokens[j]):
+            i = j  # "seized three transport trucks", "150 heads of livestock": not people
+            continue
         phrases.append({"q": q, "i": i, "j": j, "k": k, "victim": victim, "who": who})
         i = max(k, j)
     # outcomes, right to left so that "12 soldiers and 3 civilians were killed" shares the verb
@@ -753,10 +771,10 @@ def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue) -> Frame
     base = sent.start_char
     frame = Frame(index=index, start=base, end=sent.end_char, text=text)
     frame.triggers = find_triggers(sent)
-    if lx.PROTEST.search(text) or lx.DEFUSAL.search(text):
-        frame.triggers = []  # a protest, a riot or a defused bomb is not an attack
-    elif lx.ACCIDENT.search(text) and all(t.text.lower() in lx.OUTCOME_WORDS for t in frame.triggers):
-        frame.triggers = []  # "killed when a gold mine collapsed": an accident
+    not_an_attack = bool(lx.PROTEST.search(text) or lx.DEFUSAL.search(text)) or bool(
+        lx.ACCIDENT.search(text) and all(t.text.lower() in lx.OUTCOME_WORDS for t in frame.triggers))
+    if not_an_attack:
+        frame.triggers = []  # a protest, a riot, a defused bomb, "killed when a gold mine collapsed"
     times = [Arg(c.text, base + c.start, base + c.end) for c in find_times(text)]
     dateline = _DATELINE.match(sent.doc.text) if index <= 1 else None
     if dateline:
@@ -764,7 +782,7 @@ def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue) -> Frame
     frame.times, frame.report_times = _split_report_times(sent, times, frame.triggers)
     attribution_cues = [Arg(c.text, base + c.start, base + c.end) for c in find_attributions(text)]
     frame.attributions = [a.text for a in attribution_cues]
-    frame.casualties = find_casualties(sent)
+    frame.casualties = [] if not_an_attack else find_casualties(sent)
     frame.actors, frame.targets = find_actors(sent, catalogue, frame.casualties, attribution_cues, frame.triggers)
     for trig in frame.triggers:  # "the Boulikessi attack" names an attack told before, not a new one
         before = sent.doc.char_span(trig.start, trig.end, alignment_mode="expand")

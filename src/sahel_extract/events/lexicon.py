@@ -80,8 +80,9 @@ VICTIMS: dict[str, str] = {
                      "goldminers", "herdsman", "herdsmen", "pastoralist", "pastoralists", "carter", "shopkeeper",
                      "mechanic", "butcher", "farmhand", "motorcyclist", "motorcyclists", "idps", "idp",
                      "villager"], "civilians"),
-    **dict.fromkeys(["militiamen", "militia", "militias", "dozos", "dozo", "koglweogo", "fighters", "self-defence",
+    **dict.fromkeys(["militiamen", "militia", "militias", "dozos", "dozo", "koglweogo", "self-defence",
                      "self-defense"], "other"),
+    **dict.fromkeys(["fighters", "fighter"], "militants"),
     **dict.fromkeys(["terrorists", "terrorist", "jihadists", "jihadist", "militants", "militant", "insurgents",
                      "insurgent", "assailants", "assailant", "attackers", "attacker", "gunmen", "gunman",
                      "bandits", "bandit", "extremists", "extremist", "terroristes", "assaillants",
@@ -151,7 +152,8 @@ AGGREGATE = re.compile(
     r"(sahel|region|country|mali|burkina|niger|three countries|west africa|central sahel)|\bsince 20\d\d\b|"
     r"\b(per|a|each) (year|month|week)\b|\bin (a series of|several|multiple|successive|a wave of) (attacks|"
     r"raids|ambushes)|\bin attacks (across|in|throughout)|\bin total\b|\bcumulative\b|\bfor the year\b|"
-    r"\bin the (first|last|past|second) (\w+ )?(days|weeks|months|half|quarter)\b|\b(first|second) half of\b|"
+    r"\bin the (first|last|past|second) (\w+ )?(days|weeks|months|half|quarter)\b|"
+    r"\b(two|three|four|five|six|several|multiple|\d+) (separate )?(attacks|raids|ambushes|assaults|incidents)\b|\b(first|second) half of\b|"
     r"\bsince the (coup|junta|military|crisis|conflict|insurgency|war)\b|\b(insurgency|conflict|violence|war|"
     r"crisis|campaign|fighting)\b.{0,60}\bha(s|ve|d) (killed|left|claimed|displaced|cost)\b",
     re.I,

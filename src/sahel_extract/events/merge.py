@@ -124,7 +124,9 @@ def group_frames(frames: list[Frame]) -> list[EventMention]:
     """Attacks told in a document, in text order."""
     events: list[EventMention] = []
     current: EventMention | None = None
+    last_frame: Frame | None = None
     for frame in frames:
+        previous_frame, last_frame = last_frame, frame
         if frame.background or frame.aggregate and not any(not c.aggregate for c in frame.casualties) and not (
                 frame.event_place and any(not t.weak for t in frame.triggers)):
             if not _keeps_despite_history(frame):
@@ -140,21 +142,21 @@ def group_frames(frames: list[Frame]) -> list[EventMention]:
             continue
         if not events or frame.new_event and has_attack and (anchored or frame.casualties):
             if has_attack:
-                current = _new_event(frame, events)
+                current = _new_event(frame, events, previous_frame)
             continue
         compatible = [e for e in events if not _conflicts(e, frame)]
         if not compatible:
             if has_attack and anchored:
-                current = _new_event(frame, events)
+                current = _new_event(frame, events, previous_frame)
             continue
         scores = {id(e): affinity(e, frame) + (0.5 if e is current else 0) for e in compatible}
         best = max(compatible, key=lambda e: (scores[id(e)], events.index(e)))
         if scores[id(best)] <= 0 and has_attack and anchored:
-            current = _new_event(frame, events)
+            current = _new_event(frame, events, previous_frame)
             continue
         best.frames.append(frame)
         current = best
-    return [e for e in events if _is_anchored(e) and any(t for t in e.triggers) and not _is_echo(e)
+    return [e for e in events if _is_anchored(e) and (e.triggers or e.casualties) and not _is_echo(e)
             and not _property_only(e)]
 
 
@@ -164,8 +166,11 @@ def _property_only(event: EventMention) -> bool:
     return bool(words) and not event.casualties and all(w in PROPERTY_WORDS for w in words)
 
 
-def _new_event(frame: Frame, events: list[EventMention]) -> EventMention:
+def _new_event(frame: Frame, events: list[EventMention], previous: Frame | None = None) -> EventMention:
     event = EventMention([frame])
+    if previous is not None and previous.event_time and not frame.event_time and not previous.triggers \
+            and not previous.casualties and previous.index == frame.index - 1:
+        event.frames.insert(0, previous)
     if frame.anaphoric_actor and events:
         event.inherited_actor = _best_named_actor(events[-1])
     events.append(event)
