@@ -52,7 +52,7 @@ def measure(data: list[dict], gazetteer_path: str | None) -> dict:
     misses: list[str] = []
     start = time.perf_counter()
     docs = pipe.nlp.pipe((a.text for a in articles), batch_size=64)
-    for row, article, doc in zip(data, articles, docs):
+    for row, article, doc in zip(data, articles, docs, strict=True):
         frames = doc._.attack_frames
         context = place_context(frames, row["location"], gaz, article_countries(frames))
         place = resolve_in_context(row["location"], gaz, context)

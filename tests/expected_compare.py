@@ -40,7 +40,7 @@ def differences(records: list[AttackRecord], expected: list[dict]) -> list[str]:
         got = [(r.place.name, r.date.value) for r in records]
         return [f"expected {len(expected)} records, got {len(records)}: {got}"]
     diffs = []
-    for i, (record, event) in enumerate(zip(records, expected)):
+    for i, (record, event) in enumerate(zip(records, expected, strict=True)):
         got, want = record_fields(record), expected_fields(event)
         for key in want:
             if got.get(key) != want[key]:

@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from sahel_extract.normalise.actors import default_catalogue, resolve_actor
+from sahel_extract.normalise.actors import resolve_actor
 from sahel_extract.textnorm import fold
 
 CATALOGUE = json.loads(resources.files("sahel_extract.models").joinpath("actors.json").read_text(encoding="utf-8"))

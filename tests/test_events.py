@@ -19,8 +19,8 @@ def killed(record):
 
 
 def test_lead_with_two_attacks_keeps_details_with_the_first(pipeline):
-    text = ("GAO, Mali - Gunmen killed eleven traders at the cattle market in Ansongo on Tuesday, local officials said. "
-            "Two days later, four soldiers died when their truck hit a landmine.\n\n"
+    text = ("GAO, Mali - Gunmen killed eleven traders at the cattle market in Ansongo on Tuesday, local officials "
+            "said. Two days later, four soldiers died when their truck hit a landmine.\n\n"
             "The attackers came on motorbikes and fired on the crowd, a trader said. Eleven people were killed "
             "and nine were wounded, he added.\n\n"
             "On Thursday, a mine blast hit an army truck near Bourem, killing four soldiers, a military source said. "

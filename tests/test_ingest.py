@@ -19,7 +19,8 @@ def _split(items):
 
 
 def test_text_header_block():
-    [a] = read_text(f"title: Herders killed\npublished: 2025-03-04\nurl: https://x.example/a\nsource: Le Faso\n\n{BODY}")
+    header = "title: Herders killed\npublished: 2025-03-04\nurl: https://x.example/a\nsource: Le Faso\n\n"
+    [a] = read_text(header + BODY)
     assert (a.title, a.published, a.url, a.publisher, a.text) == (
         "Herders killed", dt.date(2025, 3, 4), "https://x.example/a", "Le Faso", BODY)
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sahel_extract.normalise import parse_count, resolve_actor, resolve_date, resolve_place, embedded_gazetteer
+from sahel_extract.normalise import embedded_gazetteer, parse_count, resolve_actor, resolve_date, resolve_place
 from sahel_extract.normalise.sources import normalise_source, normalise_sources
 
 

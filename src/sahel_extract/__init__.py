@@ -18,8 +18,8 @@ from .records import AttackRecord, IngestError
 from .writers import write_jsonl
 
 __version__ = "0.1.0"
-__all__ = ["evaluate", "extract", "Pipeline", "ArticleResult", "AttackRecord", "IngestError", "Article", "iter_articles",
-           "write_jsonl", "to_dataframe", "__version__"]
+__all__ = ["evaluate", "extract", "Pipeline", "ArticleResult", "AttackRecord", "IngestError", "Article",
+           "iter_articles", "write_jsonl", "to_dataframe", "__version__"]
 
 
 def to_dataframe(records):

@@ -31,7 +31,6 @@ from .normalise.dates import resolve_date
 from .normalise.numbers import parse_count
 from .normalise.places import COUNTRY_NAMES, GazetteerLike, resolve_place
 from .normalise.sources import normalise_sources
-from .textnorm import fold
 from .records import (
     Actor,
     AttackRecord,
@@ -44,6 +43,7 @@ from .records import (
     Target,
     record_id,
 )
+from .textnorm import fold
 
 BACKGROUND_DAYS = 45
 _VAGUE = re.compile(r"^(dozens|scores|hundreds|tens|thousands|several|many|numerous|some|a number|a few|few)\b",

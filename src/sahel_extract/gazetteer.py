@@ -41,11 +41,11 @@ from .normalise.places import (
     Gazetteer,
     GazetteerLike,
     curated_entries,
-    strip_admin_words,
     default_full_gazetteer_path,
     fuzzy_candidates,
     name_keys,
     rank,
+    strip_admin_words,
     usable_alternate,
 )
 from .textnorm import fold

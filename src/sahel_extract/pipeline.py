@@ -168,7 +168,7 @@ _WORKER: Pipeline | None = None
 def _worker_init(model: str, gazetteer: str | None, batch_size: int) -> None:
     global _WORKER
     _WORKER = Pipeline(model=model, gazetteer=gazetteer, batch_size=batch_size)
-    _WORKER.nlp  # build once per worker
+    assert _WORKER.nlp.pipe_names  # build the pipeline once per worker, not on its first chunk
 
 
 def _worker_run(chunk: list[Article]) -> list[ArticleResult | IngestError]:

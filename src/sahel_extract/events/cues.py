@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_WD = r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![a-z])"
+_WD = (r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+       r"dimanche)(?![a-z])")
 _MON = (r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|"
         r"mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|"
         r"septembre|octobre|novembre|décembre|decembre)(?![a-zà-ÿ])\.?")

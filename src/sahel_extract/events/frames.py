@@ -25,20 +25,7 @@ from . import lexicon as lx
 from .cues import find_attributions, find_times
 from .mentions import ActorArg, Arg, CasualtyArg, Frame, PlaceArg, TargetArg, Trigger
 
-_QUALIFIER_START = {"at", "more", "over", "about", "nearly", "almost", "some", "approximately", "around", "roughly",
-                    "up", "between", "no", "not", "an", "as", "close", "upwards", "fewer", "less", "estimated",
-                    "in", "a"}
 _DEMONYMS = {fold(d): code for code, info in COUNTRIES.items() for d in info["demonyms"]}
-_NON_AGENT_PREP = {"on", "against", "targeting", "at", "of", "to", "with"}
-_TOLL = re.compile(r"(cut|slit) the throats of\s*$|\b(bodies|corpses) of\s*(around |about |some )?$|"
-                   r"(death )?toll (?:\w+ )?(of|rose to|has risen to|climbed to|stood at|stands at|reached|is|was|now "
-                   r"stands at|at|increased to|to)\s*$|\b(deaths|lives|death) of\s*$|\bkilled\s*$", re.I)
-
-
-_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-             "dec", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-             "novembre", "décembre"}
 
 
 def _counts_things(tok: Token) -> bool:
@@ -56,7 +43,7 @@ def _in_date(tokens: list[Token], i: int) -> bool:
     if tok.ent_type_ in ("DATE", "TIME"):
         return True
     near = {t.lower_ for t in tokens[max(0, i - 1):i + 2] if t.i != tok.i}
-    return bool(near & _CALENDAR) or re.fullmatch(r"\d{1,2}(st|nd|rd|th)", tok.lower_) is not None
+    return bool(near & lx.CALENDAR) or re.fullmatch(r"\d{1,2}(st|nd|rd|th)", tok.lower_) is not None
 
 
 def claims(text: str) -> bool:
@@ -155,10 +142,6 @@ def _victim_at(tokens: list[Token], j: int) -> tuple[int, str | None, str | None
     return j, None, None
 
 
-_PP_HEADS = {"of", "from", "at", "in", "on", "near", "belonging", "present", "working", "travelling", "traveling",
-             "aboard", "with", "who", "that", "which", ","}
-
-
 def _outcome_after_phrase(tokens: list[Token], k: int) -> tuple[str | None, int]:
     """"five workers of a private company present at the site were also killed": skip a short phrase about
     the victims to the passive verb that tells what happened to them."""
@@ -175,7 +158,7 @@ def _outcome_after_phrase(tokens: list[Token], k: int) -> tuple[str | None, int]
 
 
 def _outcome_after(tokens: list[Token], k: int, phrase: bool = True) -> tuple[str | None, int]:
-    if phrase and k < len(tokens) and tokens[k].lower_ in _PP_HEADS:
+    if phrase and k < len(tokens) and tokens[k].lower_ in lx.PP_HEADS:
         return _outcome_after_phrase(tokens, k)
     steps = 0
     while k < len(tokens) and steps < 7:
@@ -204,7 +187,7 @@ def _outcome_after(tokens: list[Token], k: int, phrase: bool = True) -> tuple[st
 
 def _outcome_before(sent: Span, tokens: list[Token], i: int) -> tuple[str | None, int]:
     text_before = sent.doc.text[sent.start_char:tokens[i].idx]
-    if _TOLL.search(text_before):
+    if lx.TOLL.search(text_before):
         return "killed", i - 1
     k = i - 1
     steps = 0
@@ -244,7 +227,7 @@ def find_casualties(sent: Span) -> list[CasualtyArg]:
                 "a", "an", "in", "of") or (q > 0 and tokens[q - 1].lower_ in ("an",) and i - q < 3
                                            and tokens[q].lower_ == "estimated"):
             q -= 1
-        while q < i and tokens[q].lower_ not in _QUALIFIER_START:
+        while q < i and tokens[q].lower_ not in lx.QUALIFIER_START:
             q += 1
         k, victim, who = _victim_at(tokens, j)
         if singular and (victim is None or victim.lower() not in _SINGULAR_SET and tok.lower_ != "one" or
@@ -309,7 +292,7 @@ def find_casualties(sent: Span) -> list[CasualtyArg]:
         chain.append(result)
     results.reverse()
     results = _share_forward(tokens, phrases, results, sent)
-    for previous, current in zip(results, results[1:]):
+    for previous, current in zip(results, results[1:], strict=False):
         if current.victim is None and current.who is None and previous.who:
             current.who = previous.who  # "killing three soldiers and wounding five": five soldiers
     results.extend(_suicide_bombers(sent))
@@ -392,24 +375,6 @@ _NATIONAL_FORCES = re.compile(
     r"\b(" + "|".join(sorted({re.escape(d) for info in COUNTRIES.values() for d in info["demonyms"]}, key=len,
                              reverse=True))
     + r")\s+(soldiers|troops|army|military|armed forces|forces|defence forces|security forces)\b", re.I)
-_SELF_REPORT = re.compile(
-    r"^[^.;]{0,40}?\b(?:said|says|announced|reported|claimed|stated|added)\s+(?:that\s+)?(?:it|they|its (?:troops|"
-    r"men|units|forces|soldiers|fighters))\s+(?:had\s+|have\s+|has\s+)?(?:killed|neutrali[sz]ed|attacked|repelled|"
-    r"repulsed|carried out|launched|conducted|destroyed|struck|bombed|ambushed|eliminated|captured|raided)\b", re.I)
-_STATE_GENERIC = re.compile(r"\b(?:(?:units|elements|troops|soldiers) of the (?:army|armed forces)|the army|the "
-                            r"military|(?:army |government )?troops|security forces|defen[cs]e and security forces|"
-                            r"the armed forces|(?:presumed |suspected )?gendarmes|the gendarmerie|the police|"
-                            r"policemen|police officers)\b", re.I)
-#: Words between a group's name and its verb: "MSA/GATIA militiamen killed", "Nigerian Army troops laid".
-_MEMBER_WORDS = {"troops", "soldiers", "forces", "units", "fighters", "men", "militiamen", "militants", "jihadists",
-                 "elements", "members", "gunmen", "combatants", "insurgents", "hunters", "volunteers"}
-_AGENT_VERBS = {"claimed", "launched", "carried", "staged", "killed", "laid", "conducted", "mounted", "led",
-                "intercepted", "repelled", "repulsed", "destroyed", "neutralised", "neutralized", "bombed",
-                "stormed", "overran", "raided", "opened", "set", "fired", "shelled"}
-_SUPPORT_VERBS = {"supported", "backed", "accompanied", "assisted", "helped", "aided", "escorted", "reinforced",
-                  "joined", "trained", "equipped"}
-_AGENT_FILLERS = {"fighters", "members", "elements", "militants", "jihadists", "of", "the", "a", "group", "suspected",
-                  "men", "gunmen", "combatants"}
 
 
 def _role_score(sent: Span, start_tok: Token, end_tok: Token, trigger_idx: set[int]) -> float:
@@ -426,18 +391,18 @@ def _role_score(sent: Span, start_tok: Token, end_tok: Token, trigger_idx: set[i
     # "by JNIM", "carried out by fighters of the Katiba Macina"; not "supported by Russian forces"
     if "by" in before:
         k = len(before) - 1 - before[::-1].index("by")
-        if all(w in _AGENT_FILLERS for w in before[k + 1:]):
-            score += -3 if k > 0 and before[k - 1] in _SUPPORT_VERBS else 3
+        if all(w in lx.AGENT_FILLERS for w in before[k + 1:]):
+            score += -3 if k > 0 and before[k - 1] in lx.SUPPORT_VERBS else 3
     near = before[-3:]
     if any(w in ("on", "against", "targeting", "targeted") for w in near):
         score -= 4
-    elif before and before[-1] in _NON_AGENT_PREP or (
+    elif before and before[-1] in lx.NON_AGENT_PREP or (
             "of" in near and near.index("of") > 0 and near[near.index("of") - 1] in lx.TARGET_NOUNS):
         score -= 4
-    following = [t.lower_ for t in tokens[end + 1:end + 8] if t.lower_ not in _MEMBER_WORDS and not t.is_punct
+    following = [t.lower_ for t in tokens[end + 1:end + 8] if t.lower_ not in lx.MEMBER_WORDS and not t.is_punct
                  and t.ent_type_ != "ARMED_GROUP" and t.lower_ not in ("reportedly", "allegedly", "and", "or",
                                                                         "also", "then", "had", "have", "has")]
-    if any(t in lx.TRIGGER_WORDS or t in _AGENT_VERBS for t in following[:3]):
+    if any(t in lx.TRIGGER_WORDS or t in lx.AGENT_VERBS for t in following[:3]):
         score += 2
     if after and after[0] in lx.TARGET_NOUNS and lx.TARGET_NOUNS[after[0]] in ("military", "police"):
         score -= 3  # "a VDP post", "a FAMa convoy": the group names the target
@@ -470,7 +435,7 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
 
     def reports_own_action(end: int) -> bool:
         """"The Nigerien army said it had killed 45 terrorists": the speaker is the one who acted."""
-        return bool(_SELF_REPORT.match(sent.doc.text[end:end + 90]))
+        return bool(lx.SELF_REPORT.match(sent.doc.text[end:end + 90]))
 
     previous: tuple[Span, float] | None = None
     for ent in sent.ents:
@@ -518,7 +483,7 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
             targets.append(TargetArg(m.group(0), start, end, category="military"))
         else:
             actors.append(ActorArg(m.group(0), start, end, name=name, score=score))
-    for m in _STATE_GENERIC.finditer(sent.text):
+    for m in lx.STATE_GENERIC.finditer(sent.text):
         start, end = sent.start_char + m.start(), sent.start_char + m.end()
         span = sent.doc.char_span(start, end, alignment_mode="expand")
         own = reports_own_action(end)
@@ -586,19 +551,7 @@ _CONTEXT_PLACE = re.compile(
     # "in Kerboule", "near Holle Hamani": a capitalised name after a locative preposition
     r"|\b(?:in|at|near|outside|around) (?:the )?((?:[A-Z][a-zà-ÿ'’\-]+)(?:[ \-](?:[A-Z][a-zà-ÿ'’\-]+)){0,2})"
     r"(?= area| locality| village| district|[,.;:)]| \(| on | in | and | near | where | after | before |$)")
-_NOT_PLACES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-               "the", "a", "an", "reuters", "afp", "twitter", "facebook", "whatsapp", "telegram", "english", "french",
-               "arabic", "islam", "ramadan", "tabaski", "christmas", "parliament", "congress", "court", "april",
-               # peoples and languages, not places ("people from the Dogon community")
-               "dogon", "fulani", "peul", "peuls", "fulbe", "tuareg", "touareg", "bambara", "mossi", "songhai",
-               "songhay", "hausa", "haoussa", "kanuri", "arab", "arabs", "bozo", "djerma", "zarma", "imghad",
-               "daoussahak", "dawsahak", "toubou", "tebu", "gourmantche", "bella", "idaksahak", "malinke", "dozo"}
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’\-]{2,40}(?:,[^\n]{0,40}?)?(?:\([^)\n]{1,40}\))?\s*[-–—]\s")
-_FOREIGN = {"france", "russia", "united states", "us", "u.s.", "algeria", "libya", "morocco", "senegal", "guinea",
-            "ghana", "ivory coast", "cote d'ivoire", "côte d'ivoire", "cameroon", "sudan", "egypt", "paris",
-            "moscow", "washington", "europe", "africa", "west africa", "sahel", "the sahel", "lake chad",
-            "lake chad basin", "brussels", "london", "geneva", "new york", "ecowas", "aes"}
 
 
 def _place_arg(sent: Span, span: Span, source: str) -> PlaceArg:
@@ -624,12 +577,6 @@ def _place_arg(sent: Span, span: Span, source: str) -> PlaceArg:
                     reference=reference, seat=seat, source=source)
 
 
-#: Verbs of clauses that describe someone rather than tell the attack ("a group founded in Soum in 2016").
-_DESCRIBING_VERBS = {"founded", "created", "formed", "established", "based", "born", "operates", "operating",
-                     "operated", "active", "lives", "lived", "living", "located", "headquartered", "known", "originating",
-                     "hails", "settled", "displaced", "elected", "appointed", "trained"}
-
-
 def attached(sent: Span, start: int, end: int, trigger_tokens: set[int]) -> bool:
     """False when the parse puts a span inside a clause that describes something else than the attack: a
     relative clause on a noun that is not an attack word ("Ansarul Islam, a group founded in Soum in 2016").
@@ -644,7 +591,7 @@ def attached(sent: Span, start: int, end: int, trigger_tokens: set[int]) -> bool
     for _ in range(15):
         if tok.i in trigger_tokens:
             return True
-        if tok.dep_ in ("relcl", "acl") and tok.lower_ in _DESCRIBING_VERBS and tok.head.i not in trigger_tokens:
+        if tok.dep_ in ("relcl", "acl") and tok.lower_ in lx.DESCRIBING_VERBS and tok.head.i not in trigger_tokens:
             return False  # "a group founded in Soum in 2016", "which operates in Gao"; not "who were travelling"
         if tok.head is tok:
             return True
@@ -687,7 +634,7 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]
             continue
         if ent.label_ == "PLACE":
             places.append(_place_arg(sent, ent, "gazetteer"))
-        elif ent.label_ in ("GPE", "LOC", "FAC") and fold(ent.text) not in _FOREIGN and ent.text[:1].isupper():
+        elif ent.label_ in ("GPE", "LOC", "FAC") and fold(ent.text) not in lx.FOREIGN and ent.text[:1].isupper():
             arg = _place_arg(sent, ent, "ner")
             if arg.locative or arg.want_admin:
                 places.append(arg)
@@ -700,7 +647,7 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]
             continue
         places = [p for p in places if p not in overlapping]
         span = sent.doc.char_span(start, end, alignment_mode="contract")
-        if span is None or fold(span.text) in _FOREIGN or fold(span[0].text) in _NOT_PLACES or any(
+        if span is None or fold(span.text) in lx.FOREIGN or fold(span[0].text) in lx.NOT_PLACES or any(
                 t.ent_type_ in ("ARMED_GROUP", "COUNTRY", "NORP", "DATE", "TIME", "MONEY", "PERCENT")
                 for t in span) or (group == 6 and span[0].is_sent_start):
             continue
@@ -735,14 +682,6 @@ def _split_report_times(sent: Span, times: list[Arg], triggers: list) -> tuple[l
     return event_times, report_times
 
 
-#: Reporting verbs as written (the pipeline runs without the lemmatizer).
-_REPORTING_VERBS = {"say", "says", "said", "tell", "told", "tells", "report", "reported", "reports", "confirm",
-                    "confirmed", "confirms", "announce", "announced", "add", "added", "adds", "state", "stated",
-                    "estimate", "estimated", "put", "puts", "gave", "give", "indicated", "counted", "recorded",
-                    "insisted", "explained", "declared", "asserted", "affirmed", "according"}
-_SPEAKER_DROP = {"relcl", "acl", "appos", "prep", "punct", "advcl", "parataxis"}
-
-
 def governing_speaker(sent: Span, casualty: CasualtyArg) -> str | None:
     """The subject of the reporting verb a figure depends on ("security sources ... said that at least 15
     soldiers had been killed" -> "security sources"), from the dependency parse; None without a parse."""
@@ -751,12 +690,12 @@ def governing_speaker(sent: Span, casualty: CasualtyArg) -> str | None:
     if span is None or not doc.has_annotation("DEP"):
         return None
     for verb in span.root.ancestors:
-        if verb.lower_ not in _REPORTING_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        if verb.lower_ not in lx.REPORTING_VERBS or verb.pos_ not in ("VERB", "AUX"):
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             return None
-        drop = {t.i for child in subject.children if child.dep_ in _SPEAKER_DROP for t in child.subtree}
+        drop = {t.i for child in subject.children if child.dep_ in lx.SPEAKER_DROP for t in child.subtree}
         kept = [t for t in subject.subtree if t.i not in drop]
         kept = [t for t in kept if kept[0].i <= t.i <= kept[-1].i]
         return doc[kept[0].i:kept[-1].i + 1].text if kept else None
@@ -807,7 +746,7 @@ def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue) -> Frame
     frame.aggregate = bool(aggregate)
     frame.background = bool(lx.BACKGROUND.search(text))
     revision = bool(lx.REVISION.search(text))
-    according = [a for a in attribution_cues if re.match(r"according to|.*\b(cited|quoted) by\b", 
+    according = [a for a in attribution_cues if re.match(r"according to|.*\b(cited|quoted) by\b",
                                                           text[a.start - base - 13:a.end - base], re.I)]
     for c in frame.casualties:
         c.sentence = index

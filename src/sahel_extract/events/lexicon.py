@@ -48,7 +48,8 @@ TRIGGER_PHRASES: dict[str, str] = {
     "taken hostage": "abduction", "took hostage": "abduction",
 }
 #: Triggers weak enough to need support (a victim, a place or a time) before they make an event.
-WEAK_TRIGGERS = {"fired", "gunshots", "shots", "rocket", "opened", "shooting", "gunfire", "burned", "burnt", "looted", "struck", "targeted", "targeting",
+WEAK_TRIGGERS = {"fired", "gunshots", "shots", "rocket", "opened", "shooting", "gunfire", "burned", "burnt", "looted",
+                 "struck", "targeted", "targeting",
                  "offensive", "battle", "fighting", "mine", "mines", "shell", "shells", "rockets", "mortar",
                  "mortars", "explosive", "explosives", "bomb", "bombs", "dead", "died", "perished", "hostage",
                  "hostages", "incursion", "storm", "kill", "kills", "attack", "attacks", "assaults", "raids",
@@ -104,7 +105,7 @@ VICTIM_MODIFIERS = {"other", "more", "innocent", "unarmed", "civilian", "armed",
                     "volunteer", "volunteers", "members", "member", "government", "pro-government", "allied",
                     "regular", "additional", "further", "displaced", "christian", "muslim", "fulani", "peul",
                     "dogon", "tuareg", "bambara", "mossi", "hausa", "zarma", "djerma", "women", "people",
-                    "seriously", "severely", "badly", "critically", "slightly", "dead", "bodies", "of"}
+                    "seriously", "severely", "badly", "critically", "slightly", "dead", "bodies"}
 #: Quantity words that can start or continue a count ("at least", "more than", "dozens of").
 QUANTITY_WORDS = {"at", "least", "more", "than", "over", "about", "around", "nearly", "almost", "some",
                   "approximately", "roughly", "up", "to", "between", "and", "no", "fewer", "less", "not", "as",
@@ -114,7 +115,7 @@ NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", 
                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
                 "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
                 "dozen", "dozens", "scores", "hundreds", "thousands", "several", "many", "a", "an", "tens",
-                "numerous", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+                "numerous", "un", "une", "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "dix",
                 "vingt", "trente", "quarante", "cinquante", "cent", "dizaines", "centaines"}
 
 #: Outcome words after a victim phrase ("were killed") or before it ("killing", "the death of").
@@ -153,7 +154,8 @@ AGGREGATE = re.compile(
     r"\b(per|a|each) (year|month|week)\b|\bin (a series of|several|multiple|successive|a wave of) (attacks|"
     r"raids|ambushes)|\bin attacks (across|in|throughout)|\bin total\b|\bcumulative\b|\bfor the year\b|"
     r"\bin the (first|last|past|second) (\w+ )?(days|weeks|months|half|quarter)\b|"
-    r"\b(two|three|four|five|six|several|multiple|\d+) (separate )?(attacks|raids|ambushes|assaults|incidents)\b|\b(first|second) half of\b|"
+    r"\b(two|three|four|five|six|several|multiple|\d+) (separate )?(attacks|raids|ambushes|assaults|incidents)\b|"
+    r"\b(first|second) half of\b|"
     r"\bsince the (coup|junta|military|crisis|conflict|insurgency|war)\b|\b(insurgency|conflict|violence|war|"
     r"crisis|campaign|fighting)\b.{0,60}\bha(s|ve|d) (killed|left|claimed|displaced|cost)\b",
     re.I,
@@ -176,7 +178,7 @@ REVISION = re.compile(r"\b(rose to|risen to|revised|climbed to|new toll|updated 
                       r"later (said|raised|put)|latest toll|has risen|had risen|final toll|raised the toll)\b", re.I)
 #: Words that follow or precede a place name to make it a region.
 REGION_WORDS = {"region", "province", "state", "department", "cercle", "prefecture", "governorate", "district",
-                "area", "zone", "région", "province", "commune", "municipality", "local"}
+                "area", "zone", "région", "commune", "municipality", "local"}
 #: Prepositions before a place name that make it the place of the event.
 LOCATIVE = {"in", "at", "near", "outside", "around", "of", "from", "between", "towards", "toward", "on", "to",
             "inside", "into", "en", "à", "dans", "près", "de", "du", "des", "through", "along", "across"}
@@ -201,7 +203,8 @@ ANAPHORIC_ACTOR = re.compile(r"\b(the same (group|militants|jihadists|fighters|a
 #: Someone naming who carried out an attack: "The sources blamed the Islamic State Sahel Province".
 BLAME = re.compile(r"\b(blamed|blames|blaming|accused|accuses|attributed|attributes|held responsible|pointed the "
                    r"finger)\b", re.I)
-CLAIM = re.compile(r"\b(claimed by|said (it|they) (had )?(carried out|was behind|were behind|conducted|launched|staged)|"
+CLAIM = re.compile(r"\b(claimed by|said (it|they) (had )?(carried out|was behind|were behind|conducted|launched|"
+                   r"staged)|"
                    r"claimed (responsibility|the attack|the assault|the ambush|credit)|claim(s|ed)? of "
                    r"responsibility|revendiqu\w+)\b", re.I)
 #: Nouns after which "in X" names a seat of power, not the place of an attack ("the junta in Bamako").
@@ -232,7 +235,8 @@ PROTEST = re.compile(r"\b(protest(s|ers|ed|ing)?|demonstrat(ed|ors|ion|ions|ing)
                      r"angry (crowd|youths|residents)|mob)\b", re.I)
 #: Explosives found, defused or set off by accident: no attack took place.
 DEFUSAL = re.compile(r"\b(defus(ed|al|ing)|dismantl(ed|ing)|discovered (and destroyed )?(an? |two |three |several )?"
-                     r"(ieds?|explosive|mines?|bombs?)|(ieds?|explosives?|mines?|devices?) (was|were) (found|discovered|"
+                     r"(ieds?|explosive|mines?|bombs?)|(ieds?|explosives?|mines?|devices?) (was|were) "
+                     r"(found|discovered|"
                      r"neutrali[sz]ed|destroyed)|while (being )?(planted|planting|handling|making|assembling)|"
                      r"prematurely|accidental(ly)? (explosion|detonation))\b", re.I)
 #: Attack words about property only: with no victim they make no attack record (looting, burning).
@@ -246,3 +250,59 @@ ACCIDENT = re.compile(r"\b(collapsed?|collapsing|landslide|flood(s|ing|ed)?|drow
 INTENT = {"planned", "planning", "plan", "plans", "plotted", "plotting", "plot", "threatened", "threatening",
           "threaten", "threatens", "intended", "intend", "intends", "vowed", "vows", "aimed", "aiming", "sought",
           "seeking", "wanted", "wants", "prepared", "preparing", "ready", "able", "would", "could", "might"}
+
+# --- used by the sentence analysis (frames.py) ---------------------------------------------------------
+QUALIFIER_START = {"at", "more", "over", "about", "nearly", "almost", "some", "approximately", "around", "roughly",
+                    "up", "between", "no", "not", "an", "as", "close", "upwards", "fewer", "less", "estimated",
+                    "in", "a"}
+NON_AGENT_PREP = {"on", "against", "targeting", "at", "of", "to", "with"}
+TOLL = re.compile(r"(cut|slit) the throats of\s*$|\b(bodies|corpses) of\s*(around |about |some )?$|"
+                   r"(death )?toll (?:\w+ )?(of|rose to|has risen to|climbed to|stood at|stands at|reached|is|was|now "
+                   r"stands at|at|increased to|to)\s*$|\b(deaths|lives|death) of\s*$|\bkilled\s*$", re.I)
+CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+             "dec", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+             "novembre", "décembre"}
+PP_HEADS = {"of", "from", "at", "in", "on", "near", "belonging", "present", "working", "travelling", "traveling",
+             "aboard", "with", "who", "that", "which", ","}
+SELF_REPORT = re.compile(
+    r"^[^.;]{0,40}?\b(?:said|says|announced|reported|claimed|stated|added)\s+(?:that\s+)?(?:it|they|its (?:troops|"
+    r"men|units|forces|soldiers|fighters))\s+(?:had\s+|have\s+|has\s+)?(?:killed|neutrali[sz]ed|attacked|repelled|"
+    r"repulsed|carried out|launched|conducted|destroyed|struck|bombed|ambushed|eliminated|captured|raided)\b", re.I)
+STATE_GENERIC = re.compile(r"\b(?:(?:units|elements|troops|soldiers) of the (?:army|armed forces)|the army|the "
+                            r"military|(?:army |government )?troops|security forces|defen[cs]e and security forces|"
+                            r"the armed forces|(?:presumed |suspected )?gendarmes|the gendarmerie|the police|"
+                            r"policemen|police officers)\b", re.I)
+#: Words between a group's name and its verb: "MSA/GATIA militiamen killed", "Nigerian Army troops laid".
+MEMBER_WORDS = {"troops", "soldiers", "forces", "units", "fighters", "men", "militiamen", "militants", "jihadists",
+                 "elements", "members", "gunmen", "combatants", "insurgents", "hunters", "volunteers"}
+AGENT_VERBS = {"claimed", "launched", "carried", "staged", "killed", "laid", "conducted", "mounted", "led",
+                "intercepted", "repelled", "repulsed", "destroyed", "neutralised", "neutralized", "bombed",
+                "stormed", "overran", "raided", "opened", "set", "fired", "shelled"}
+SUPPORT_VERBS = {"supported", "backed", "accompanied", "assisted", "helped", "aided", "escorted", "reinforced",
+                  "joined", "trained", "equipped"}
+AGENT_FILLERS = {"fighters", "members", "elements", "militants", "jihadists", "of", "the", "a", "group", "suspected",
+                  "men", "gunmen", "combatants"}
+NOT_PLACES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+               "the", "a", "an", "reuters", "afp", "twitter", "facebook", "whatsapp", "telegram", "english", "french",
+               "arabic", "islam", "ramadan", "tabaski", "christmas", "parliament", "congress", "court",
+               # peoples and languages, not places ("people from the Dogon community")
+               "dogon", "fulani", "peul", "peuls", "fulbe", "tuareg", "touareg", "bambara", "mossi", "songhai",
+               "songhay", "hausa", "haoussa", "kanuri", "arab", "arabs", "bozo", "djerma", "zarma", "imghad",
+               "daoussahak", "dawsahak", "toubou", "tebu", "gourmantche", "bella", "idaksahak", "malinke", "dozo"}
+FOREIGN = {"france", "russia", "united states", "us", "u.s.", "algeria", "libya", "morocco", "senegal", "guinea",
+            "ghana", "ivory coast", "cote d'ivoire", "côte d'ivoire", "cameroon", "sudan", "egypt", "paris",
+            "moscow", "washington", "europe", "africa", "west africa", "sahel", "the sahel", "lake chad",
+            "lake chad basin", "brussels", "london", "geneva", "new york", "ecowas", "aes"}
+#: Verbs of clauses that describe someone rather than tell the attack ("a group founded in Soum in 2016").
+DESCRIBING_VERBS = {"founded", "created", "formed", "established", "based", "born", "operates", "operating",
+                     "operated", "active", "lives", "lived", "living", "located", "headquartered", "known",
+                     "originating",
+                     "hails", "settled", "displaced", "elected", "appointed", "trained"}
+#: Reporting verbs as written (the pipeline runs without the lemmatizer).
+REPORTING_VERBS = {"say", "says", "said", "tell", "told", "tells", "report", "reported", "reports", "confirm",
+                    "confirmed", "confirms", "announce", "announced", "add", "added", "adds", "state", "stated",
+                    "estimate", "estimated", "put", "puts", "gave", "give", "indicated", "counted", "recorded",
+                    "insisted", "explained", "declared", "asserted", "affirmed", "according"}
+SPEAKER_DROP = {"relcl", "acl", "appos", "prep", "punct", "advcl", "parataxis"}

@@ -119,7 +119,7 @@ class Frame:
 
     @property
     def event_time(self) -> Arg | None:
-        times = [t for t in self.times if not t.text.lower().startswith("since") and not t.text in self.detached_times]
+        times = [t for t in self.times if not t.text.lower().startswith("since") and t.text not in self.detached_times]
         return times[0] if times else None
 
     @property
