@@ -327,7 +327,6 @@ def _share_forward(tokens: list[Token], phrases: list[dict], results: list[Casua
                    ) -> list[CasualtyArg]:
     """Figures coordinated after one that has an outcome share it: "killing two soldiers and five volunteer
     fighters", "shooting dead three gendarmes and a civilian"."""
-    by_start = {r.start: r for r in results}
     out = list(results)
     previous = None
     for p in phrases:
@@ -349,7 +348,6 @@ def _share_forward(tokens: list[Token], phrases: list[dict], results: list[Casua
                               victim=p["victim"], who=p["who"], subset="including" in between)
             out.append(arg)
             previous = (p, arg)
-    del by_start
     return sorted(out, key=lambda r: r.start)
 
 
@@ -616,12 +614,11 @@ def _token_distance(sent: Span, start: int, end: int, anchors: list[tuple[int, i
 
 
 def find_places(sent: Span, anchors: list[tuple[int, int]]
-                ) -> tuple[list[PlaceArg], list[str], list[str], list[str]]:
-    """Places, country names, demonyms ("Nigerien truck drivers": weaker evidence of where) and regions."""
+                ) -> tuple[list[PlaceArg], list[str], list[str]]:
+    """Places, country names and demonyms ("Nigerien truck drivers": weaker evidence of where)."""
     places: list[PlaceArg] = []
     countries: list[str] = []
     demonyms: list[str] = []
-    regions: list[str] = []
     for ent in sent.ents:
         if ent.label_ == "COUNTRY":
             if ent.kb_id_ and ent.kb_id_ not in countries:
@@ -658,9 +655,7 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]
     places.sort(key=lambda p: p.start)
     for p in places:
         p.distance = _token_distance(sent, p.start, p.end, anchors)
-        if p.want_admin:
-            regions.append(p.text)
-    return places, countries, demonyms, regions
+    return places, countries, demonyms
 
 
 def _split_report_times(sent: Span, times: list[Arg], triggers: list) -> tuple[list[Arg], list[Arg]]:
@@ -729,7 +724,7 @@ def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue) -> Frame
                 trig.text.lower() in lx.ATTACK_NOUNS:
             trig.weak = True
     anchors = [(t.start, t.end) for t in frame.triggers] + [(c.start, c.end) for c in frame.casualties]
-    frame.places, frame.countries, frame.demonyms, frame.regions = find_places(sent, anchors)
+    frame.places, frame.countries, frame.demonyms = find_places(sent, anchors)
     trigger_tokens = {tok.i for t in frame.triggers + frame.casualties
                       for tok in (sent.doc.char_span(t.start, t.end, alignment_mode="expand") or [])}
     for p in frame.places:

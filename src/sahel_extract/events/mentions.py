@@ -79,7 +79,6 @@ class Frame:
     actors: list[ActorArg] = field(default_factory=list)
     targets: list[TargetArg] = field(default_factory=list)
     places: list[PlaceArg] = field(default_factory=list)
-    regions: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     demonyms: list[str] = field(default_factory=list)
     times: list[Arg] = field(default_factory=list)
@@ -121,11 +120,6 @@ class Frame:
     def event_time(self) -> Arg | None:
         times = [t for t in self.times if not t.text.lower().startswith("since") and t.text not in self.detached_times]
         return times[0] if times else None
-
-    @property
-    def event_admin(self) -> PlaceArg | None:
-        admins = [p for p in self.places if p.want_admin and not p.reference and not p.seat]
-        return admins[0] if admins else None
 
     @property
     def has_attack(self) -> bool:
