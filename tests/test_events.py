@@ -185,3 +185,8 @@ def test_more_counting(pipeline, text, outcome, expected):
     r = one(pipeline, text)
     count = getattr(r.casualties, outcome)
     assert (count.min, count.max) == expected
+
+
+def test_a_named_group_with_its_acronym_before_its_members(pipeline):
+    r = one(pipeline, "On Monday, presumed Katiba Macina (JNIM) militants abducted two farmers near Toeni.")
+    assert r.actor.name == "Katiba Macina"

@@ -421,6 +421,16 @@ def _role_score(sent: Span, start_tok: Token, end_tok: Token, trigger_idx: set[i
     return score
 
 
+def _only_names_between(sent: Span, start: int, end: int) -> bool:
+    """Between two mentions stand only punctuation, "and"/"or" and group names ("Katiba Macina (JNIM) militants",
+    "MSA/GATIA militiamen")."""
+    between = sent.doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    if between is None:
+        return end - start <= 1
+    return all(t.is_punct or t.is_space or t.lower_ in ("and", "or", "and/or", "/") or t.ent_type_ == "ARMED_GROUP"
+               for t in between)
+
+
 def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[CasualtyArg],
                 attributions: list[Arg], triggers: list[Trigger]) -> tuple[list[ActorArg], list[TargetArg]]:
     actors: list[ActorArg] = []
@@ -519,9 +529,8 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
                 named.score = max(named.score, g.score + 1.5)
         # "MSA/GATIA militiamen", "ISGS fighters": the names before the description are who they are
         for named in actors:
-            if named.name and named.end <= g.start and re.fullmatch(
-                    r"[\s/,\-]*|[\s/,\-]*(and|or|and/or)?[\s/,\-]*(\w+[\s/,\-]+)?",
-                    sent.doc.text[named.end:g.start]) and g.start - named.end <= 12:
+            if named.name and named.end <= g.start and g.start - named.end <= 30 and _only_names_between(
+                    sent, named.end, g.start):
                 named.score = max(named.score, g.score + 1.5)
     # target nouns ("attacked a military base", "an attack on the gendarmerie")
     for tok in sent:
