@@ -138,3 +138,19 @@ def test_cli_eval_scores_a_run(tmp_path):
     assert result.exit_code == 0, result.output
     report = json.loads((tmp_path / "r.json").read_text())
     assert "any match" in result.stdout and report
+
+
+def test_the_seed_article_itself(pipeline, shared):
+    """The article the project started from (read from ../shared, not copied): the issue's acceptance."""
+    from sahel_extract.ingest import iter_articles
+
+    [article] = list(iter_articles(shared / "seeds"))
+    records = pipeline.extract(article.text, published="2025-06-03")
+    assert [(r.actor.name, r.place.name, r.place.country_code, r.date.value) for r in records] == [
+        ("JNIM", "Boulkessi", "ML", "2025-06-01"), ("JNIM", "Timbuktu", "ML", "2025-06-02")]
+    first, second = records
+    assert (first.casualties.killed.min, first.casualties.killed.max) == (31, None)
+    assert first.source.attributed_to == ["Reuters"] and first.target.category == "military"
+    assert second.casualties.killed is None and second.casualties.attackers_killed is None
+    assert [(r.date.value, r.date.mention) for r in pipeline.extract(article.text)] == [
+        (None, "on Sunday"), (None, "on Monday")]

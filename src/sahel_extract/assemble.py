@@ -103,6 +103,15 @@ def _adjacent_args(frame: Frame, anchor) -> list:
     return out
 
 
+_GENERIC_REGIONS = {"sahel", "est", "nord", "centre", "center", "sud", "ouest", "plateau", "east", "north", "south",
+                    "west", "centre nord", "centre est", "centre ouest", "centre sud"}
+
+
+def _generic_region(text: str) -> bool:
+    """Region names that are also words for wider areas ("the Sahel region", "Nord")."""
+    return fold(text).removesuffix(" region").strip() in _GENERIC_REGIONS
+
+
 def place_context(frames: list[Frame], exclude: str | None, gazetteer: GazetteerLike,
                   countries: list[str]) -> PlaceContext:
     """Regions and countries from the other places an attack's sentences name (only names the gazetteer knows
@@ -119,6 +128,8 @@ def place_context(frames: list[Frame], exclude: str | None, gazetteer: Gazetteer
                 continue
             near = id(arg) in adjacent_args
             place = resolve_place(arg.text, gazetteer, countries, want_admin=arg.want_admin or near)
+            if not near and _generic_region(arg.text) and place.country_code not in countries[:1]:
+                continue  # "the Sahel region" of a Malian story is the wider Sahel, not Burkina Faso's region
             if place.precision in ("admin", "exact") and place.admin1:
                 resolved.append((place, near))
     votes: Counter[str] = Counter()

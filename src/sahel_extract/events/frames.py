@@ -686,9 +686,11 @@ def _split_report_times(sent: Span, times: list[Arg], triggers: list) -> tuple[l
     return event_times, report_times
 
 
-def governing_speaker(sent: Span, casualty: CasualtyArg) -> str | None:
-    """The subject of the reporting verb a figure depends on ("security sources ... said that at least 15
-    soldiers had been killed" -> "security sources"), from the dependency parse; None without a parse."""
+def governing_speaker(sent: Span, casualty: CasualtyArg, cues: list[Arg]) -> str | None:
+    """Who gives a figure: the subject of the reporting verb it depends on ("security sources ... said that at
+    least 15 soldiers had been killed" -> "security sources"), from the dependency parse. When the parse finds
+    the verb but not its subject, the attribution phrase written against that verb ("..., local sources and a
+    security official said") stands in. None without a parse or a governing verb."""
     doc = sent.doc
     span = doc.char_span(casualty.start, casualty.end, alignment_mode="expand")
     if span is None or not doc.has_annotation("DEP"):
@@ -698,7 +700,8 @@ def governing_speaker(sent: Span, casualty: CasualtyArg) -> str | None:
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
-            return None
+            beside = [c for c in cues if 0 <= verb.idx - c.end <= 2 or 0 <= c.start - (verb.idx + len(verb)) <= 2]
+            return beside[0].text if beside else None
         drop = {t.i for child in subject.children if child.dep_ in lx.SPEAKER_DROP for t in child.subtree}
         kept = [t for t in subject.subtree if t.i not in drop]
         kept = [t for t in kept if kept[0].i <= t.i <= kept[-1].i]
@@ -734,6 +737,10 @@ def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue) -> Frame
             trig.weak = True
     anchors = [(t.start, t.end) for t in frame.triggers] + [(c.start, c.end) for c in frame.casualties]
     frame.places, frame.countries, frame.demonyms = find_places(sent, anchors)
+    for ent in sent.ents:  # "Mali's military", "the Burkinabe army": a national force says which country, like "Malian"
+        entry = catalogue.get(ent.kb_id_) if ent.label_ == "ARMED_GROUP" and ent.kb_id_ else None
+        if entry and len(entry.countries) == 1 and entry.countries[0] not in frame.demonyms:
+            frame.demonyms.append(entry.countries[0])
     trigger_tokens = {tok.i for t in frame.triggers + frame.casualties
                       for tok in (sent.doc.char_span(t.start, t.end, alignment_mode="expand") or [])}
     for p in frame.places:
@@ -755,12 +762,15 @@ def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue) -> Frame
     for c in frame.casualties:
         c.sentence = index
         c.revision = revision
-        speaker = governing_speaker(sent, c)
+        speaker = governing_speaker(sent, c, attribution_cues)
+        parsed = sent.doc.has_annotation("DEP")
+        # with a parse, a speaker whose verb does not govern the figure speaks of something else ("..., while the
+        # army reported withdrawals"); "according to" covers the whole sentence
+        cues = according if parsed and not speaker else (according or attribution_cues)
         if speaker is not None:
             c.attribution = speaker
-        elif attribution_cues:
-            nearest = min(according or attribution_cues, key=lambda a: abs(a.start - c.start))
-            c.attribution = nearest.text
+        elif cues:
+            c.attribution = min(cues, key=lambda a: abs(a.start - c.start)).text
         if any(abs((base + m.start()) - c.end) < 90 or abs(c.start - (base + m.end())) < 90 for m in aggregate):
             c.aggregate = True
     return frame
