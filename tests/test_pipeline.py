@@ -154,3 +154,14 @@ def test_the_seed_article_itself(pipeline, shared):
     assert second.casualties.killed is None and second.casualties.attackers_killed is None
     assert [(r.date.value, r.date.mention) for r in pipeline.extract(article.text)] == [
         (None, "on Sunday"), (None, "on Monday")]
+
+
+@pytest.mark.parametrize("option", [["--model", "no_such_model"], ["--gazetteer", "/no/such/gazetteer.sqlite"]])
+def test_cli_configuration_errors_are_one_clear_line(tmp_path, option):
+    from typer.testing import CliRunner
+
+    from sahel_extract.cli import app
+
+    result = CliRunner().invoke(app, ["run", str(tmp_path), "-o", str(tmp_path / "out.jsonl"), *option])
+    assert result.exit_code == 2 and "error" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out.jsonl").exists()

@@ -39,6 +39,17 @@ def _errors_path(output: Path) -> Path:
     return output.with_name(output.stem + ".errors.jsonl")
 
 
+def _load(pipeline) -> None:
+    """Build the spaCy pipeline now, so a wrong --model or --gazetteer is one clear line, not a traceback."""
+    from .nlp import ModelNotFound
+
+    try:
+        pipeline.nlp  # noqa: B018  (property with the side effect of building the pipeline)
+    except (ModelNotFound, FileNotFoundError, ValueError) as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
 @app.command()
 def run(
     inputs: list[Path] = typer.Argument(..., help="Article files or folders (.txt .md .html .json .jsonl)."),
@@ -58,6 +69,7 @@ def run(
     errors = errors or _errors_path(output)
     pipeline = Pipeline(model=model, gazetteer=gazetteer, workers=workers, batch_size=batch_size,
                         max_bytes=max_bytes)
+    _load(pipeline)
     start = time.perf_counter()
     n_files = sum(1 for f in iter_files(inputs) if not isinstance(f, IngestError))
     articles = n_errors = 0
@@ -109,6 +121,7 @@ def extract(
     from .pipeline import ArticleResult, Pipeline
 
     pipeline = Pipeline(model=model, gazetteer=gazetteer)
+    _load(pipeline)
     if path == "-":
         text = sys.stdin.read()
         records = pipeline.extract(text, published=published, url=url, title=title)
@@ -191,7 +204,11 @@ def gazetteer_lookup(
     from .gazetteer import lookup
     from .normalise.places import load_gazetteer
 
-    gaz = load_gazetteer(gazetteer)
+    try:
+        gaz = load_gazetteer(gazetteer)
+    except (FileNotFoundError, ValueError) as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
     rows = lookup(name, gaz, country=country.upper() if country else None, limit=limit)
     columns = ("score", "match", "name", "kind", "admin1", "admin2", "country", "lat", "lon", "id")
     lines = [(f"{score:.1f}", how, entry.name, entry.kind, entry.admin1 or "", entry.admin2 or "", entry.country_code,
