@@ -190,3 +190,12 @@ def test_more_counting(pipeline, text, outcome, expected):
 def test_a_named_group_with_its_acronym_before_its_members(pipeline):
     r = one(pipeline, "On Monday, presumed Katiba Macina (JNIM) militants abducted two farmers near Toeni.")
     assert r.actor.name == "Katiba Macina"
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor of Boni was assassinated by unidentified gunmen on Monday.",
+    "On Monday, gunmen abducted a civilian in Arlit who had told the authorities about an arms cache previously "
+    "discovered near Tahoua.",
+])
+def test_assassinations_and_previously_found_caches(pipeline, text):
+    assert len(pipeline.extract(text, published=PUB)) == 1

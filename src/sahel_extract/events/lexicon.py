@@ -16,14 +16,15 @@ TRIGGER_WORDS: dict[str, str] = {
                      "overrunning", "targeted", "targeting", "struck", "offensive", "besieged", "incursion",
                      "ambushed", "ambush", "ambushes", "ambushing", "torched", "burned", "burnt", "looted",
                      "opened", "shooting", "gunfire", "attaque", "attaqué", "embuscade"], "attack"),
-    **dict.fromkeys(["fired", "gunshots", "shots"], "attack"),
+    **dict.fromkeys(["fired", "gunshots", "shots", "assassinated", "assassination", "assassinate", "beaten",
+                     "lynched"], "attack"),
     **dict.fromkeys(["killed", "kills", "killing", "kill", "murdered", "executed", "beheaded", "slaughtered",
                      "shot", "gunned", "neutralised", "neutralized", "perished", "died", "dead", "lynched",
                      "wounded", "injured", "wounding", "injuring", "tués", "tue"], "attack"),
     **dict.fromkeys(["massacre", "massacred", "massacres", "slaughter"], "massacre"),
     **dict.fromkeys(["abducted", "abducting", "abduction", "abductions", "kidnapped", "kidnapping", "kidnap",
                      "kidnappings", "enlevé", "enlevés", "hostage", "hostages"], "abduction"),
-    **dict.fromkeys(["ied", "ieds", "explosion", "blast", "landmine", "landmines", "bomb", "bombs", "bombing",
+    **dict.fromkeys(["detonation", "ied", "ieds", "explosion", "blast", "landmine", "landmines", "bomb", "bombs", "bombing",
                      "exploded", "detonated", "vbied", "explosive", "explosives", "mine", "mines"], "explosion"),
     **dict.fromkeys(["airstrike", "airstrikes", "bombardment", "bombed"], "air_strike"),
     **dict.fromkeys(["shelling", "shelled", "shells", "mortar", "mortars", "rockets", "shell", "rocket"],
@@ -122,7 +123,7 @@ NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", 
 OUTCOME_AFTER: dict[str, str] = {
     **dict.fromkeys(["killed", "dead", "died", "perished", "slain", "murdered", "executed", "massacred", "lost",
                      "beheaded", "slaughtered", "neutralised", "neutralized", "eliminated", "lynched",
-                     "tués", "morts", "lives", "burned", "drowned", "fell"], "killed"),
+                     "tués", "morts", "lives", "burned", "drowned", "fell", "assassinated"], "killed"),
     **dict.fromkeys(["wounded", "injured", "hurt", "blessés", "hospitalised", "hospitalized", "suffered"],
                     "wounded"),
     **dict.fromkeys(["abducted", "kidnapped", "seized", "hostage", "captured", "enlevés", "taken"], "abducted"),
@@ -132,6 +133,7 @@ OUTCOME_BEFORE: dict[str, str] = {
                      "neutralising", "neutralizing", "neutralised", "neutralized", "eliminated", "eliminating",
                      "death", "deaths", "toll", "lives", "claimed", "left", "leaving", "tuant", "shot",
                      "beheading", "beheaded", "executed", "massacred", "slaughtered", "murdered", "buried",
+                     "assassinated", "assassinating", "lynching",
                      "burying"], "killed"),
     **dict.fromkeys(["wounding", "injuring", "wounded", "injured"], "wounded"),
     **dict.fromkeys(["abducting", "kidnapping", "abducted", "kidnapped", "seizing", "seized", "capturing",
@@ -162,7 +164,7 @@ AGGREGATE = re.compile(
 )
 #: Sentences that tell an earlier attack as background ("a 2019 attack", "last year", "had killed").
 BACKGROUND = re.compile(
-    r"\b(last year|years ago|a year ago|in the past|previous(ly)?|earlier attacks?|another attack in|"
+    r"\b(last year|years ago|a year ago|in the past|earlier attacks?|another attack in|"
     r"the deadliest|one of the deadliest|was the scene of|has been the scene|has been hit|had been hit|"
     r"anniversary|reminiscent of|recalls?|since (the )?(19|20)\d\d|repeatedly|regularly|frequently|often|"
     r"on several occasions|many times|are common|is common|have become|has become|"
