@@ -26,7 +26,7 @@ TRIGGER_WORDS: dict[str, str] = {
                      "kidnappings", "enlevé", "enlevés", "hostage", "hostages"], "abduction"),
     **dict.fromkeys(["detonation", "ied", "ieds", "explosion", "blast", "landmine", "landmines", "bomb", "bombs", "bombing",
                      "exploded", "detonated", "vbied", "explosive", "explosives", "mine", "mines"], "explosion"),
-    **dict.fromkeys(["airstrike", "airstrikes", "bombardment", "bombed"], "air_strike"),
+    **dict.fromkeys(["airstrike", "airstrikes", "bombardment", "bombed", "drone", "drones"], "air_strike"),
     **dict.fromkeys(["shelling", "shelled", "shells", "mortar", "mortars", "rockets", "shell", "rocket"],
                     "explosion"),
     **dict.fromkeys(["clash", "clashes", "clashed", "fighting", "firefight", "battle", "affrontements",
@@ -49,7 +49,7 @@ TRIGGER_PHRASES: dict[str, str] = {
     "taken hostage": "abduction", "took hostage": "abduction",
 }
 #: Triggers weak enough to need support (a victim, a place or a time) before they make an event.
-WEAK_TRIGGERS = {"fired", "gunshots", "shots", "rocket", "opened", "shooting", "gunfire", "burned", "burnt", "looted",
+WEAK_TRIGGERS = {"drone", "drones", "fired", "gunshots", "shots", "rocket", "opened", "shooting", "gunfire", "burned", "burnt", "looted",
                  "struck", "targeted", "targeting",
                  "offensive", "battle", "fighting", "mine", "mines", "shell", "shells", "rockets", "mortar",
                  "mortars", "explosive", "explosives", "bomb", "bombs", "dead", "died", "perished", "hostage",
