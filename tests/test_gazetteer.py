@@ -65,6 +65,10 @@ NE_ROWS = [
     row(9300002, "Tillabéri", "Tillabery,Tillabéry,Тиллабери", 14.20711, 1.45418, "P", "PPLA", "NE", "09",
         population=19262, asciiname="Tillaberi"),
     row(9300003, "Ayorou", "Ayoru", 14.73, 0.92, "P", "PPL", "NE", "09", population=6500),
+    # GeoNames still codes part of the Tillabéri region under Niamey (admin1 08), its former department
+    row(9300004, "Niamey", "Niamey Capital District", 13.52, 2.11, "A", "ADM1", "NE", "08"),
+    row(9300005, "Lazaret", "", 13.55, 2.09, "P", "PPLX", "NE", "08"),
+    row(9300006, "Ouallam", "Wallam", 14.32, 2.09, "P", "PPLA2", "NE", "08", population=12000),
 ]
 
 
@@ -99,17 +103,17 @@ def test_build_stats_and_meta(built):
     stats, gaz = built
     assert stats.rows_read == len(ML_ROWS) + len(BF_ROWS) + len(NE_ROWS)
     assert stats.malformed == 2
-    assert stats.kept_by_country == {"ML": 5, "BF": 5, "NE": 3}
-    assert stats.kept_by_kind == {"admin1": 3, "admin2": 2, "town": 6, "locality": 2}
-    assert stats.rows_kept == 13 and stats.seconds < 10
+    assert stats.kept_by_country == {"ML": 5, "BF": 5, "NE": 6}
+    assert stats.kept_by_kind == {"admin1": 4, "admin2": 2, "town": 8, "locality": 2}
+    assert stats.rows_kept == 16 and stats.seconds < 10
     meta = gaz.meta()
     assert meta["attribution"] == ATTRIBUTION == "GeoNames (https://www.geonames.org), CC BY 4.0"
-    assert meta["rows_malformed"] == "2" and meta["rows_kept"] == "13"
+    assert meta["rows_malformed"] == "2" and meta["rows_kept"] == "16"
     assert [Path(p).name for p in json.loads(meta["source_files"])] == ["ML.txt", "BF.txt", "NE.txt"]
     with sqlite3.connect(stats.out) as conn:
         indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
         assert "names_key" in indexes
-        assert conn.execute("SELECT COUNT(*) FROM places").fetchone()[0] == 13
+        assert conn.execute("SELECT COUNT(*) FROM places").fetchone()[0] == 16
     assert gaz.label.startswith(f"full: {stats.out}") and len(gaz) > 13  # curated localities included
 
 
@@ -133,6 +137,13 @@ def test_admin_names_come_from_adm_rows(built):
     assert (region.kind, region.admin1, region.admin2) == ("admin1", "Tillabéri", None)
     soum = by_id(gaz, "Soum", 9200002)
     assert (soum.kind, soum.admin1, soum.admin2) == ("admin2", "Sahel", "Soum")
+
+
+def test_places_geonames_still_codes_under_niamey_are_in_tillaberi(built):
+    _, gaz = built
+    assert by_id(gaz, "Ouallam", 9300006).admin1 == "Tillabéri"  # 90 km north of the city
+    assert by_id(gaz, "Lazaret", 9300005).admin1 == "Niamey"  # a quarter of the capital
+    assert by_id(gaz, "Niamey", 9300004).admin1 == "Niamey"
 
 
 @pytest.mark.parametrize("name,expected", [

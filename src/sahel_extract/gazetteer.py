@@ -17,7 +17,8 @@ few S/L/T/V feature codes that name places where attacks happen (military camps 
 and customs posts, airports, bridges, markets, localities, regions, parks and forest reserves, mountain
 ranges) as ``locality``. Hydrography, hills, dunes and the like are left out: they would only add
 false place matches. Each unit's admin1/admin2 name comes from the ADM1/ADM2 rows of the dumps, without
-its type word ("Mopti Region" -> "Mopti"), as in the embedded tier and the curated table.
+its type word ("Mopti Region" -> "Mopti"), as in the embedded tier and the curated table; where GeoNames still
+codes places by a former division (Tillabéri villages under Niamey) they get their current region.
 
 Data: GeoNames (https://www.geonames.org), CC BY 4.0; the attribution is stored in the index's ``meta``.
 """
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import re
 import sqlite3
@@ -227,10 +229,31 @@ def admin_names(paths: list[Path]) -> tuple[dict[tuple[str, str], str], dict[tup
     return admin1, admin2
 
 
+#: Admin1 codes GeoNames still gives by a former division: (country, code) -> (current code, centre of the
+#: unit that kept the old code, its radius in km). Niger's old Niamey department took in what is now the
+#: Tillabéri region, and GeoNames codes hundreds of Tillabéri villages and the Tillabéri, Téra, Say, Ouallam,
+#: Filingué and Kollo departments under admin1 08 (Niamey); only the capital district around the city
+#: (about 20 km across the river) is Niamey today.
+LAGGING_ADMIN1: dict[tuple[str, str], tuple[str, tuple[float, float], float]] = {
+    ("NE", "08"): ("09", (13.5214, 2.1053), 25.0),
+}
+
+
+def current_admin1_code(row: _Row) -> str:
+    """The row's admin1 code, moved to the current region where GeoNames lags (``LAGGING_ADMIN1``)."""
+    lag = LAGGING_ADMIN1.get((row.country_code, row.admin1_code))
+    if lag is None:
+        return row.admin1_code
+    code, (lat, lon), radius = lag
+    km = math.hypot((row.lat - lat) * 111.0, (row.lon - lon) * 111.0 * math.cos(math.radians(lat)))
+    return row.admin1_code if km <= radius else code
+
+
 def to_entry(row: _Row, kind: str, admin1: dict[tuple[str, str], str],
              admin2: dict[tuple[str, str, str], str]) -> GazEntry:
-    """A kept row as a gazetteer entry: admin names resolved, alternate names filtered."""
-    a1 = admin1.get((row.country_code, row.admin1_code))
+    """A kept row as a gazetteer entry: admin names resolved (``current_admin1_code``), alternate names
+    filtered."""
+    a1 = admin1.get((row.country_code, current_admin1_code(row)))
     a2 = admin2.get((row.country_code, row.admin1_code, row.admin2_code))
     alternates = {a for a in row.alternates if usable_alternate(a)}
     if row.asciiname:
