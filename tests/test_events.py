@@ -199,3 +199,16 @@ def test_a_named_group_with_its_acronym_before_its_members(pipeline):
 ])
 def test_assassinations_and_previously_found_caches(pipeline, text):
     assert len(pipeline.extract(text, published=PUB)) == 1
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("Gunmen killed two gendarmes in Kokorou, Téra department, near the Burkina Faso border, on Sunday.", set()),
+    ("Soldiers came under fire near the Mali-Niger border late on Friday, the army said.", set()),
+    ("Militants ambushed a patrol on the border with Nigeria on Thursday, killing four soldiers.", set()),
+    ("The army said the displaced farmers had fled to the Nigerian border before the raid on Monday.", set()),
+    ("Jihadists attacked the Nigerien border town of Makalondi on Monday, killing a policeman.", {"NE"}),
+    ("Burkinabe soldiers were killed in an attack on Tuesday near the Malian frontier.", {"BF"}),
+])
+def test_a_country_named_as_a_border_is_a_neighbour_not_a_place(pipeline, text, countries):
+    frames = pipeline.nlp(text)._.attack_frames
+    assert {c for f in frames for c in (*f.countries, *f.demonyms)} == countries

@@ -580,8 +580,12 @@ def _place_arg(sent: Span, span: Span, source: str) -> PlaceArg:
     seat = len(prev) >= 2 and prev[-1] in ("in", "from") and (prev[-2] in lx.SEAT_NOUNS or prev[-2] in lx.REPORTING
                                                                ) or any(
         p in lx.MOVEMENT for p in wider) or quarter
+    locality = not want_admin and (len(prev) >= 2 and prev[-1] in ("of", "de", "d'", "d’")
+                                   and prev[-2] in lx.LOCALITY_WORDS or bool(nxt) and nxt[0] in lx.LOCALITY_WORDS
+                                   or len(nxt) > 1 and nxt[0] == "," and nxt[1] in ("a", "an", "the") and len(nxt) > 2
+                                   and nxt[2] in lx.LOCALITY_WORDS)
     return PlaceArg(span.text, span.start_char, span.end_char, locative=locative, near=near, want_admin=want_admin,
-                    reference=reference, seat=seat, source=source)
+                    locality=locality, reference=reference, seat=seat, source=source)
 
 
 def attached(sent: Span, start: int, end: int, trigger_tokens: set[int]) -> bool:
@@ -622,6 +626,22 @@ def _token_distance(sent: Span, start: int, end: int, anchors: list[tuple[int, i
     return best
 
 
+def names_a_border(sent: Span, ent: Span) -> bool:
+    """True when a country or nationality names a border ("near the Burkina Faso border", "the Mali-Niger
+    frontier", "the border with Nigeria"): the place is beside that country, most often not in it."""
+    doc = sent.doc
+    i = ent.end
+    while i < sent.end and i < ent.end + 6:
+        tok = doc[i]
+        if tok.lower_ in lx.BORDER_WORDS:  # but "the Nigerien border town of Makalondi" is in Niger
+            return not (i + 1 < sent.end and doc[i + 1].lower_ in lx.BORDER_PLACES)
+        if not (tok.lower_ in ("-", "–", "/", "and", "'s", "’s") or tok.ent_type_ in ("COUNTRY", "NORP")):
+            break
+        i += 1
+    before = [t.lower_ for t in doc[max(sent.start, ent.start - 3):ent.start]]
+    return len(before) >= 2 and before[-1] in ("with", "of") and before[-2] in lx.BORDER_WORDS
+
+
 def find_places(sent: Span, anchors: list[tuple[int, int]]
                 ) -> tuple[list[PlaceArg], list[str], list[str]]:
     """Places, country names and demonyms ("Nigerien truck drivers": weaker evidence of where)."""
@@ -629,6 +649,8 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]
     countries: list[str] = []
     demonyms: list[str] = []
     for ent in sent.ents:
+        if ent.label_ in ("COUNTRY", "NORP") and names_a_border(sent, ent):
+            continue  # "near the Burkina Faso border", "on the Nigerian border": the neighbour, not the place
         if ent.label_ == "COUNTRY":
             if ent.kb_id_ and ent.kb_id_ not in countries:
                 countries.append(ent.kb_id_)
@@ -639,7 +661,10 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]
                 demonyms.append(code)
             continue
         if ent.label_ == "PLACE":
-            places.append(_place_arg(sent, ent, "gazetteer"))
+            arg = _place_arg(sent, ent, "gazetteer")
+            if fold(ent.text) not in lx.PEOPLES or ent.start > sent.start and sent.doc[ent.start - 1].lower_ in (
+                    "in", "at", "near", "outside"):
+                places.append(arg)
         elif ent.label_ in ("GPE", "LOC", "FAC") and fold(ent.text) not in lx.FOREIGN and ent.text[:1].isupper():
             arg = _place_arg(sent, ent, "ner")
             if arg.locative or arg.want_admin:

@@ -24,8 +24,9 @@ TRIGGER_WORDS: dict[str, str] = {
     **dict.fromkeys(["massacre", "massacred", "massacres", "slaughter"], "massacre"),
     **dict.fromkeys(["abducted", "abducting", "abduction", "abductions", "kidnapped", "kidnapping", "kidnap",
                      "kidnappings", "enlevé", "enlevés", "hostage", "hostages"], "abduction"),
-    **dict.fromkeys(["detonation", "ied", "ieds", "explosion", "blast", "landmine", "landmines", "bomb", "bombs", "bombing",
-                     "exploded", "detonated", "vbied", "explosive", "explosives", "mine", "mines"], "explosion"),
+    **dict.fromkeys(["detonation", "ied", "ieds", "explosion", "blast", "landmine", "landmines", "bomb", "bombs",
+                     "bombing", "exploded", "detonated", "vbied", "explosive", "explosives", "mine", "mines"],
+                    "explosion"),
     **dict.fromkeys(["airstrike", "airstrikes", "bombardment", "bombed", "drone", "drones"], "air_strike"),
     **dict.fromkeys(["shelling", "shelled", "shells", "mortar", "mortars", "rockets", "shell", "rocket"],
                     "explosion"),
@@ -49,7 +50,8 @@ TRIGGER_PHRASES: dict[str, str] = {
     "taken hostage": "abduction", "took hostage": "abduction",
 }
 #: Triggers weak enough to need support (a victim, a place or a time) before they make an event.
-WEAK_TRIGGERS = {"drone", "drones", "fired", "gunshots", "shots", "rocket", "opened", "shooting", "gunfire", "burned", "burnt", "looted",
+WEAK_TRIGGERS = {"drone", "drones", "fired", "gunshots", "shots", "rocket", "opened", "shooting", "gunfire", "burned",
+                 "burnt", "looted",
                  "struck", "targeted", "targeting",
                  "offensive", "battle", "fighting", "mine", "mines", "shell", "shells", "rockets", "mortar",
                  "mortars", "explosive", "explosives", "bomb", "bombs", "dead", "died", "perished", "hostage",
@@ -288,11 +290,13 @@ AGENT_FILLERS = {"fighters", "members", "elements", "militants", "jihadists", "o
 NOT_PLACES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
                "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
                "the", "a", "an", "reuters", "afp", "twitter", "facebook", "whatsapp", "telegram", "english", "french",
-               "arabic", "islam", "ramadan", "tabaski", "christmas", "parliament", "congress", "court",
-               # peoples and languages, not places ("people from the Dogon community")
-               "dogon", "fulani", "peul", "peuls", "fulbe", "tuareg", "touareg", "bambara", "mossi", "songhai",
-               "songhay", "hausa", "haoussa", "kanuri", "arab", "arabs", "bozo", "djerma", "zarma", "imghad",
-               "daoussahak", "dawsahak", "toubou", "tebu", "gourmantche", "bella", "idaksahak", "malinke", "dozo"}
+               "arabic", "islam", "ramadan", "tabaski", "christmas", "parliament", "congress", "court"}
+#: Peoples and languages, not places ("people from the Dogon community", "a Bambara hunter"), though some are
+#: also village names: only "in/at/near X" makes them a place.
+PEOPLES = {"dogon", "fulani", "peul", "peuls", "fulbe", "tuareg", "touareg", "bambara", "mossi", "songhai",
+           "songhay", "hausa", "haoussa", "kanuri", "arab", "arabs", "bozo", "djerma", "zarma", "imghad",
+           "daoussahak", "dawsahak", "toubou", "tebu", "gourmantche", "bella", "idaksahak", "malinke", "dozo"}
+NOT_PLACES |= PEOPLES
 FOREIGN = {"france", "russia", "united states", "us", "u.s.", "algeria", "libya", "morocco", "senegal", "guinea",
             "ghana", "ivory coast", "cote d'ivoire", "côte d'ivoire", "cameroon", "sudan", "egypt", "paris",
             "moscow", "washington", "europe", "africa", "west africa", "sahel", "the sahel", "lake chad",
@@ -308,3 +312,12 @@ REPORTING_VERBS = {"say", "says", "said", "tell", "told", "tells", "report", "re
                     "estimate", "estimated", "put", "puts", "gave", "give", "indicated", "counted", "recorded",
                     "insisted", "explained", "declared", "asserted", "affirmed", "according"}
 SPEAKER_DROP = {"relcl", "acl", "appos", "prep", "punct", "advcl", "parataxis"}
+
+#: Words after a country name that make it a neighbour rather than where a place is ("the Niger border").
+BORDER_WORDS = frozenset({"border", "borders", "frontier", "frontiers", "frontière", "frontières", "borderlands",
+                          "border-area", "tri-border"})
+BORDER_PLACES = frozenset({"town", "towns", "village", "villages", "city", "post", "posts", "region", "regions",
+                           "locality", "commune", "province", "department", "district", "state"})
+#: What makes a place name a locality rather than an admin unit ("the village of Abadam", "Tessit camp").
+LOCALITY_WORDS = frozenset({"village", "villages", "town", "hamlet", "hamlets", "locality", "localité", "settlement",
+                            "camp", "bourgade", "hameau", "market", "marché", "mine", "site"})

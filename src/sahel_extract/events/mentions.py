@@ -22,11 +22,16 @@ class Arg:
     end: int
 
 
+#: At most this many characters between a place and the town it is put near ("X area near Y", "X, near Y").
+NEAR_GAP = 40
+
+
 @dataclass(slots=True)
 class PlaceArg(Arg):
     locative: bool = False
     near: bool = False
     want_admin: bool = False
+    locality: bool = False  # the text calls it a village, town, hamlet or camp ("the village of X")
     reference: bool = False
     seat: bool = False  # "the junta in Bamako": a seat of government, not where the attack was
     distance: int = 999  # tokens to the nearest trigger or casualty figure
@@ -113,8 +118,18 @@ class Frame:
             own = [p for p in usable if p.locative and not p.want_admin][:1]
         if not own:
             return None
+        # "in the Zambla area near Tessalit": the town it is put near only says where Zambla is
+        anchors = {id(b) for a, b in zip(usable, usable[1:], strict=False) if self.puts_near(a, b)}
+        own = [p for p in own if id(p) not in anchors] or own
         local = [p for p in own if p.locative and not p.want_admin] or [p for p in own if not p.want_admin] or own
         return min(local, key=lambda p: (p.distance, p.start))
+
+    def puts_near(self, place: PlaceArg, other: PlaceArg) -> bool:
+        """Whether ``other`` is the town the text puts ``place`` near, written right after it ("in the Zambla
+        area near Tessalit", "at Tin-Akoff, 30 km from Gorom-Gorom")."""
+        gap = self.text[place.end - self.start:other.start - self.start]
+        return other.near and not place.near and place.locative and 0 <= len(gap) <= NEAR_GAP \
+            and not set(gap) & set(".;")
 
     @property
     def event_time(self) -> Arg | None:
