@@ -5,9 +5,10 @@ Usage:  python benchmarks/geo_resolution.py [--eval ../shared/eval/acled_dev.jso
 For every ACLED development row coded at ``geo_precision`` 1 (the location is the exact place), two figures
 are printed, once with the embedded gazetteer and once with a full gazetteer built from the GeoNames dumps:
 
-- resolver: the ACLED ``location`` name resolved the way the pipeline resolves a place, with the context the
-  pipeline finds in the note's own text (countries, and the regions of the other places it names; never
-  ACLED's own country or admin fields), compared with ACLED's admin1 and country;
+- resolver: the ACLED ``location`` name resolved the way the pipeline resolves a place
+  (``assemble.resolve_mention``), with the context the pipeline finds in the note's own text (the countries
+  and the regions and coordinates of the other places it names, the armed groups it names; never ACLED's own
+  country or admin fields), compared with ACLED's admin1 and country;
 - end to end: the pipeline run on the note (published three days after the event); a row counts when a
   record's place has ACLED's admin1 and country.
 
@@ -40,12 +41,13 @@ def same(place, row, fold) -> bool:
 
 def measure(data: list[dict], gazetteer_path: str | None) -> dict:
     import sahel_extract as sx
-    from sahel_extract.assemble import article_countries, place_context, resolve_in_context
+    from sahel_extract.assemble import article_countries, event_countries, named_actors, resolve_mention
     from sahel_extract.ingest import make_article
+    from sahel_extract.normalise.actors import default_catalogue
     from sahel_extract.textnorm import fold
 
     pipe = sx.Pipeline(gazetteer=gazetteer_path)
-    gaz = pipe.gazetteer
+    gaz, catalogue = pipe.gazetteer, default_catalogue()
     articles = [make_article(r["text"], published=dt.date.fromisoformat(r["event_date"]) + dt.timedelta(days=3))
                 for r in data]
     resolver = end_to_end = 0
@@ -54,8 +56,8 @@ def measure(data: list[dict], gazetteer_path: str | None) -> dict:
     docs = pipe.nlp.pipe((a.text for a in articles), batch_size=64)
     for row, article, doc in zip(data, articles, docs, strict=True):
         frames = doc._.attack_frames
-        context = place_context(frames, row["location"], gaz, article_countries(frames))
-        place = resolve_in_context(row["location"], gaz, context)
+        countries = event_countries(frames, article_countries(frames), catalogue)
+        place = resolve_mention(frames, row["location"], gaz, countries, named_actors(frames, catalogue))
         if same(place, row, fold):
             resolver += 1
         else:

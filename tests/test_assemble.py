@@ -51,3 +51,39 @@ def test_a_namesake_in_another_province_than_the_bracketed_one_is_not_taken(pipe
     [r] = pipeline.extract("Gunmen killed two farmers in the village of Koro (Kongoussi, Bam) on Monday.",
                            published="2025-03-12")
     assert (r.place.country_code, r.place.precision) == ("BF", "unresolved")
+
+
+def test_a_namesake_far_from_the_town_the_text_puts_it_near_is_another_place(pipeline):
+    # the only Zambla the embedded gazetteer knows is in Sikasso, 1,000 km from Tessalit
+    [r] = pipeline.extract("A truck hit a landmine in the Zambla area near Tessalit on Monday, killing two drivers, "
+                           "a local official said.", published="2025-03-12")
+    assert (r.place.name, r.place.precision, r.place.admin1, r.place.country_code) == (
+        "Zambla", "unresolved", "Kidal", "ML")
+
+
+def test_a_town_named_in_another_clause_is_not_an_anchor(pipeline):
+    [r] = pipeline.extract("Gunmen abducted a trader in Zambla on Monday, a week after soldiers seized weapons near "
+                           "Tessalit, residents said.", published="2025-03-12")
+    assert (r.place.name, r.place.admin1) == ("Zambla", "Sikasso")
+
+
+def test_bracketed_units_are_read_from_the_outermost(pipeline):
+    from sahel_extract.assemble import resolve_mention
+    from sahel_extract.normalise.places import GazEntry, Gazetteer
+
+    gaz = Gazetteer([
+        GazEntry(id="t:1", name="Say", country_code="BF", kind="town", admin1="Nord", lat=13.2, lon=-2.3),
+        GazEntry(id="t:2", name="Say", country_code="NE", kind="admin2", admin1="Tillabéri", admin2="Say"),
+        GazEntry(id="t:3", name="Tillabéri", country_code="NE", kind="admin1", admin1="Tillabéri",
+                 names=("Tillaberi", "Tillaberi Region")),
+    ], label="test")
+    frames = pipeline.nlp("Gunmen killed two gendarmes at Fantio, Say department, Tillaberi region, near the border "
+                          "with Burkina Faso, on Monday.")._.attack_frames
+    place = resolve_mention(frames, "Fantio", gaz, ["BF", "NE"])
+    assert (place.precision, place.admin1, place.country_code) == ("unresolved", "Tillabéri", "NE")
+
+
+def test_peoples_are_not_places(pipeline):
+    frames = pipeline.nlp("A Bambara hunter and two Dogon farmers were shot dead near Macina on Sunday, targeting "
+                          "Bambara herders, residents said.")._.attack_frames
+    assert [a.text for f in frames for a in f.places] == ["Macina"]

@@ -105,3 +105,74 @@ def test_unknown_place_is_unresolved_with_country():
 def test_several_sources_in_one_phrase():
     assert normalise_sources("municipal officials and residents") == ["officials", "residents"]
     assert normalise_sources("the army and local sources") == ["army", "local source"]
+
+
+# --- resolution hints, on a small gazetteer of invented-but-plausible entries ------------------------------
+
+def _entry(gid, name, cc, admin1, lat, lon, kind="town", names=()):
+    from sahel_extract.normalise.places import GazEntry
+
+    return GazEntry(id=f"t:{gid}", name=name, country_code=cc, kind=kind, admin1=admin1, lat=lat, lon=lon,
+                    names=tuple(names))
+
+
+@pytest.fixture
+def small_gazetteer():
+    from sahel_extract.normalise.places import Gazetteer
+
+    return Gazetteer([
+        _entry(1, "Taka", "NE", "Maradi", 14.30, 8.05), _entry(2, "Taka", "NE", "Tillabéri", 13.76, 0.80),
+        _entry(3, "Tabrichat", "ML", "Gao", 17.73, 0.21), _entry(4, "Tessalit", "ML", "Kidal", 20.20, 1.01),
+        _entry(5, "Kolokoura", "NE", "Diffa", 13.28, 12.67), _entry(6, "Koulou Kouara", "NE", "Tillabéri", 13.39, 2.21),
+        _entry(7, "Geydam-Tchoukou", "NE", "Diffa", 13.09, 12.49),
+        _entry(8, "Abadam", "NG", "Borno", 13.6, 13.3, kind="admin2"), _entry(9, "Abadam", "NE", "Diffa", 13.63, 13.25),
+    ], label="test")
+
+
+@pytest.mark.parametrize("a, b", [("gaidam tchoukou", "geydam tchoukou"), ("wala gounto", "walagounto"),
+                                  ("djibo", "jibo"), ("gomde fulbe", "gomde foulbe"), ("chinegodar", "tchinegodar")])
+def test_transcriptions_of_one_name_sound_the_same(a, b):
+    from sahel_extract.normalise.places import sound_key
+
+    assert sound_key(a) == sound_key(b)
+
+
+@pytest.mark.parametrize("a, b", [("kerboule", "kerwoule"), ("taka", "tara"), ("bima", "bama"), ("djibo", "diabo")])
+def test_different_names_do_not_sound_the_same(a, b):
+    from sahel_extract.normalise.places import sound_key
+
+    assert sound_key(a) != sound_key(b)
+
+
+def test_a_transcription_below_the_ratio_cut_off_is_found_by_sound(small_gazetteer):
+    place = resolve_place("Gaidam Tchoukou", small_gazetteer)
+    assert (place.name, place.admin1) == ("Geydam-Tchoukou", "Diffa")
+
+
+def test_namesakes_are_decided_by_where_the_named_groups_operate(small_gazetteer):
+    assert resolve_place("Taka", small_gazetteer, ["NE"]).admin1 == "Maradi"  # nothing to tell them apart: by id
+    in_tillaberi = resolve_place("Taka", small_gazetteer, ["NE"], in_area=lambda cc, a1: a1 == "Tillabéri")
+    assert in_tillaberi.admin1 == "Tillabéri"
+
+
+def test_close_spellings_compete_on_context(small_gazetteer):
+    # "Koulo Koura" is a little closer to Koulou Kouara, but ISWAP operates around Kolokoura
+    assert resolve_place("Koulo Koura", small_gazetteer).name == "Koulou Kouara"
+    place = resolve_place("Koulo Koura", small_gazetteer, in_area=lambda cc, a1: a1 == "Diffa")
+    assert place.name == "Kolokoura"
+
+
+def test_places_named_together_are_near_each_other(small_gazetteer):
+    assert resolve_place("Taka", small_gazetteer, ["NE"], near=[(13.80, 0.90)]).admin1 == "Tillabéri"
+
+
+def test_a_village_is_not_an_admin_unit_of_the_same_name(small_gazetteer):
+    assert resolve_place("Abadam", small_gazetteer, ["NG", "NE"]).country_code == "NG"
+    assert resolve_place("Abadam", small_gazetteer, ["NG", "NE"], locality=True).country_code == "NE"
+
+
+def test_names_that_only_sound_alike_when_short_are_not_matched():
+    from sahel_extract.normalise.places import Gazetteer
+
+    gaz = Gazetteer([_entry(1, "Ourouko", "BF", "Boucle du Mouhoun", 13.13, -4.15, names=("Oulouha",))], label="t")
+    assert resolve_place("Woulouwa", gaz).precision == "unresolved"

@@ -21,15 +21,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .events.lexicon import OUTCOME_WORDS, TYPE_PRIORITY
 from .events.mentions import CasualtyArg, EventMention, Frame
 from .ingest import Article
-from .normalise.actors import ActorCatalogue, resolve_actor, to_actor
+from .normalise.actors import ActorCatalogue, ActorEntry, resolve_actor, to_actor
 from .normalise.dates import resolve_date
 from .normalise.numbers import parse_count
-from .normalise.places import COUNTRY_NAMES, GazetteerLike, resolve_place
+from .normalise.places import COUNTRY_NAMES, GazetteerLike, distance_km, resolve_place
 from .normalise.sources import normalise_sources
 from .records import (
     Actor,
@@ -66,26 +66,48 @@ def article_countries(frames: list[Frame]) -> list[str]:
     return sorted(counts, key=lambda c: (-counts[c], first[c]))
 
 
-def _event_countries(event: EventMention, article: list[str], catalogue: ActorCatalogue) -> list[str]:
-    """Countries for an attack, most telling first: named in its sentences, then the article's, then those
-    of the national forces or militias it names (FAMa fights in Mali, Koglweogo in Burkina Faso)."""
-    codes = [c for f in event.frames for c in f.countries] + list(article)
-    entries = [catalogue.get(a.name) for f in event.frames for a in f.actors if a.name]
-    codes += [e.countries[0] for e in entries if e and len(e.countries) == 1]
+def event_countries(frames: list[Frame], article: list[str], catalogue: ActorCatalogue) -> list[str]:
+    """Countries for an attack told in some frames, most telling first: named in its sentences, then the
+    article's, then those of the national forces or militias it names (FAMa fights in Mali, Koglweogo in
+    Burkina Faso)."""
+    codes = [c for f in frames for c in f.countries] + list(article)
+    entries = named_actors(frames, catalogue)
+    codes += [e.countries[0] for e in entries if len(e.countries) == 1]
     # a group active in two countries points, last, to its main one (Ansarul Islam: Burkina Faso)
-    codes += [e.countries[0] for e in entries if e and len(e.countries) == 2]
+    codes += [e.countries[0] for e in entries if len(e.countries) == 2]
     return list(dict.fromkeys(codes))
+
+
+def named_actors(frames: list[Frame], catalogue: ActorCatalogue) -> list[ActorEntry]:
+    """The catalogue entries of the actors an attack's sentences name."""
+    entries = (catalogue.get(a.name) for f in frames for a in f.actors if a.name)
+    return list({e.name: e for e in entries if e}.values())
 
 
 @dataclass
 class PlaceContext:
     """What the text says about where an attack's places are: the countries, most telling first, and the
     regions (admin1 or admin2 names) of the other places it names; ``adjacent`` are those written right after
-    the place itself ("Se (Djibo, Soum)", "Madouba, Kossi Province"), the strongest evidence."""
+    the place itself ("Se (Djibo, Soum)", "Madouba, Kossi Province"), the strongest evidence; ``near`` the
+    other localities it names, with coordinates, and ``anchors`` those of them it puts the place near ("in the
+    Tabrichat area near Tessalit"); ``actors`` the named armed actors, whose areas of operation break ties
+    between namesakes."""
 
     countries: list[str]
     regions: list[Place]
     adjacent: list[Place]
+    near: list[Place] = field(default_factory=list)
+    anchors: list[Place] = field(default_factory=list)
+    actors: list[ActorEntry] = field(default_factory=list)
+
+    def in_area(self, country: str, admin1: str | None) -> bool:
+        """Whether a named group is known to operate in that region (only groups whose areas in that country
+        the catalogue lists: JNIM anywhere in Mali tells nothing)."""
+        return any(country in a.areas and a.operates_in(country, admin1) for a in self.actors)
+
+
+_UNIT_WORDS = re.compile(r"\b(?:department|d[ée]partement|province|r[ée]gion|region|cercle|commune|district|"
+                         r"pr[ée]fecture|state|local government area|lga)\b", re.I)
 
 
 def _adjacent_args(frame: Frame, anchor) -> list:
@@ -95,12 +117,18 @@ def _adjacent_args(frame: Frame, anchor) -> list:
     for arg in frame.places:
         if arg.start < last_end:
             continue
-        gap = frame.text[last_end - frame.start:arg.start - frame.start]
+        gap = _UNIT_WORDS.sub("", frame.text[last_end - frame.start:arg.start - frame.start])
         if len(gap) > 3 or not set(gap) <= set(" ,(-"):
             break
         out.append(arg)
         last_end = arg.end
     return out
+
+
+def _near_args(frame: Frame, anchor) -> list:
+    """The place the text puts the anchor near, written right after it (``Frame.puts_near``)."""
+    following = [a for a in frame.places if a.start >= anchor.end]
+    return following[:1] if following and frame.puts_near(anchor, following[0]) else []
 
 
 _GENERIC_REGIONS = {"sahel", "est", "nord", "centre", "center", "sud", "ouest", "plateau", "east", "north", "south",
@@ -113,34 +141,49 @@ def _generic_region(text: str) -> bool:
 
 
 def place_context(frames: list[Frame], exclude: str | None, gazetteer: GazetteerLike,
-                  countries: list[str]) -> PlaceContext:
+                  countries: list[str], actors: list[ActorEntry] | None = None) -> PlaceContext:
     """Regions and countries from the other places an attack's sentences name (only names the gazetteer knows
-    as written). Places bracketed after the attack's place are resolved as admin units and weigh most."""
-    adjacent_args: set[int] = set()
+    as written). Places bracketed after the attack's place are resolved as admin units, outermost first ("Say
+    Department, Tillaberi Region": the Say in Tillabéri), and weigh most."""
+    adjacent_chains: list[list] = []
+    put_near: set[int] = set()
     for frame in frames:
         anchor = next((a for a in frame.places if exclude and fold(a.text) == fold(exclude)), None)
         if anchor is not None:
-            adjacent_args |= {id(a) for a in _adjacent_args(frame, anchor)}
-    resolved: list[tuple[Place, bool]] = []
+            adjacent_chains.append(_adjacent_args(frame, anchor))
+            put_near |= {id(a) for a in _near_args(frame, anchor)}
+    adjacent: dict[int, Place] = {}
+    for chain in adjacent_chains:
+        outer: list[str] = []
+        for arg in reversed(chain):
+            if arg.reference or not gazetteer.candidates(fold(arg.text)):
+                continue
+            place = resolve_place(arg.text, gazetteer, countries, want_admin=True, admin=outer)
+            adjacent[id(arg)] = place
+            outer += [n for n in (place.admin1, place.admin2, place.name) if n]
+    resolved: list[tuple[Place, bool, bool]] = []  # (place, written right after, put near)
     for frame in frames:
         for arg in frame.places:
             if fold(arg.text) == fold(exclude or "") or arg.reference or not gazetteer.candidates(fold(arg.text)):
                 continue
-            near = id(arg) in adjacent_args
-            place = resolve_place(arg.text, gazetteer, countries, want_admin=arg.want_admin or near)
+            near = id(arg) in adjacent
+            place = adjacent.get(id(arg)) or resolve_place(arg.text, gazetteer, countries, want_admin=arg.want_admin)
             if not near and _generic_region(arg.text) and place.country_code not in countries[:1]:
                 continue  # "the Sahel region" of a Malian story is the wider Sahel, not Burkina Faso's region
             if place.precision in ("admin", "exact") and place.admin1:
-                resolved.append((place, near))
+                resolved.append((place, near, id(arg) in put_near))
     votes: Counter[str] = Counter()
-    for place, near in resolved:
+    for place, near, _ in resolved:
         votes[place.country_code] += 3 if near else (2 if place.precision == "admin" else 1)
     order = sorted(votes, key=lambda c: -votes[c])
     # adjacent first, then the best-supported country's places, regions before towns
-    ranked = sorted(resolved, key=lambda pn: (not pn[1], order.index(pn[0].country_code), pn[0].precision != "admin"))
+    ranked = sorted(resolved, key=lambda r: (not r[1], order.index(r[0].country_code), r[0].precision != "admin"))
     ordered = [c for f in frames for c in f.countries] + order + countries
+    localities = [(p, put_near) for p, _, put_near in ranked if p.precision == "exact" and p.lat is not None]
     return PlaceContext(countries=list(dict.fromkeys(c for c in ordered if c)),
-                        regions=[p for p, _ in ranked], adjacent=[p for p, near in ranked if near])
+                        regions=[p for p, _, _ in ranked], adjacent=[p for p, near, _ in ranked if near],
+                        near=[p for p, _ in localities], anchors=[p for p, put_near in localities if put_near],
+                        actors=list(actors or []))
 
 
 #: Below this population a homonym abroad is more likely another village than the place the text means.
@@ -154,12 +197,25 @@ def _population(gazetteer: GazetteerLike, place: Place) -> int:
     return 0
 
 
+#: A place the text puts "near" a town is not a namesake this far from it.
+NEAR_KM = 150.0
+
+
 def resolve_in_context(mention: str, gazetteer: GazetteerLike, context: PlaceContext,
-                       want_admin: bool = False) -> Place:
+                       want_admin: bool = False, locality: bool = False) -> Place:
     """A place mention resolved with what the text says around it; a name the gazetteer lacks still gets
     the region and country of the places named with it."""
     hints = [n for p in context.regions for n in (p.admin1, p.admin2, p.name) if n]
-    place = resolve_place(mention, gazetteer, context.countries, want_admin=want_admin, admin=hints)
+    place = resolve_place(mention, gazetteer, context.countries, want_admin=want_admin, admin=hints,
+                          near=[(p.lat, p.lon) for p in context.near], locality=locality,
+                          in_area=context.in_area if context.actors else None)
+    if context.anchors and place.precision == "exact" and place.lat is not None and all(
+            distance_km(place.lat, place.lon, a.lat, a.lon) > NEAR_KM for a in context.anchors):
+        # "the Tabrichat area near Tessalit": the only Tabrichat known is 280 km away, so it is another one;
+        # keep the name, in the region of the town the text puts it near
+        anchor = context.anchors[0]
+        return Place(name=mention, mention=mention, admin1=anchor.admin1, country=anchor.country,
+                     country_code=anchor.country_code, precision="unresolved")
     region_countries = {r.country_code for r in context.regions}
     small = place.precision == "exact" and _population(gazetteer, place) < SMALL_PLACE
     if context.adjacent and place.precision != "unresolved" and not any(
@@ -192,7 +248,18 @@ def resolve_in_context(mention: str, gazetteer: GazetteerLike, context: PlaceCon
     return place
 
 
-def resolve_event_place(event: EventMention, gazetteer: GazetteerLike, countries: list[str]) -> Place:
+def resolve_mention(frames: list[Frame], mention: str, gazetteer: GazetteerLike, countries: list[str],
+                    actors: list[ActorEntry] | None = None) -> Place:
+    """A place mention of an attack's sentences resolved in their context (``place_context``), with what the
+    text calls it ("the village of X", "X region") when the mention is one of their place arguments."""
+    arg = next((a for f in frames for a in f.places if fold(a.text) == fold(mention)), None)
+    context = place_context(frames, mention, gazetteer, countries, actors)
+    return resolve_in_context(mention, gazetteer, context, want_admin=bool(arg and arg.want_admin),
+                              locality=bool(arg and arg.locality))
+
+
+def resolve_event_place(event: EventMention, gazetteer: GazetteerLike, countries: list[str],
+                        actors: list[ActorEntry] | None = None) -> Place:
     arg = event.place
     if arg is None:
         if countries:
@@ -200,8 +267,8 @@ def resolve_event_place(event: EventMention, gazetteer: GazetteerLike, countries
             return Place(name=COUNTRY_NAMES[code], mention=None, country=COUNTRY_NAMES[code], country_code=code,
                          precision="country")
         return Place()
-    context = place_context(event.frames, arg.text, gazetteer, countries)
-    place = resolve_in_context(arg.text, gazetteer, context, want_admin=arg.want_admin)
+    context = place_context(event.frames, arg.text, gazetteer, countries, actors)
+    place = resolve_in_context(arg.text, gazetteer, context, want_admin=arg.want_admin, locality=arg.locality)
     if arg.near and place.precision == "exact":
         place = place.model_copy(update={"precision": "near"})
     return place
@@ -409,14 +476,14 @@ def build_records(events: list[EventMention], frames: list[Frame], article: Arti
     countries = article_countries(frames)
     records: list[AttackRecord] = []
     for event in events:
-        event_countries = _event_countries(event, countries, catalogue)
-        place = resolve_event_place(event, gazetteer, event_countries)
+        codes = event_countries(event.frames, countries, catalogue)
+        place = resolve_event_place(event, gazetteer, codes, named_actors(event.frames, catalogue))
         time = event.time
         date = resolve_date(time.text if time else None, article.published)
         if article.published and date.latest and date.precision != "unknown":
             if dt.date.fromisoformat(date.latest) < article.published - dt.timedelta(days=BACKGROUND_DAYS):
                 continue
-        actor = _choose_actor(event, catalogue, place.country_code or (event_countries or [None])[0])
+        actor = _choose_actor(event, catalogue, place.country_code or (codes or [None])[0])
         actor = regional_affiliate(actor, place, catalogue)
         casualties, sources = build_casualties(event, actor, catalogue)
         spans = [(s, e) for s, e, _ in event.evidence]

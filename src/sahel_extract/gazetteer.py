@@ -423,7 +423,7 @@ class FullGazetteer:
                              "`sahel-extract gazetteer build`") from exc
         self._meta = meta
         self._curated = curated if curated is not None else supplement(self.countries())
-        self._fuzzy_keys: list[str] | None = None
+        self._fuzzy = None  # places.FuzzyIndex, built on the first fuzzy lookup
         self._cached = lru_cache(maxsize=self.CACHE_SIZE)(self._query)
         self.label = f"full: {self.path} ({len(self):,} places)"
 

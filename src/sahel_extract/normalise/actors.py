@@ -32,6 +32,16 @@ class ActorEntry:
     affiliation: str | None
     countries: tuple[str, ...]
     aliases: tuple[str, ...] = field(default=())
+    #: admin1 regions where the group operates, by country; a country of ``countries`` not listed here
+    #: means anywhere in it
+    areas: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+
+    def operates_in(self, country: str | None, admin1: str | None) -> bool:
+        """Whether a place in that country and region is in the group's area of operations."""
+        if country not in self.countries:
+            return False
+        regions = self.areas.get(country)
+        return not regions or fold(admin1 or "") in {fold(r) for r in regions}
 
 
 class ActorCatalogue:
@@ -46,6 +56,7 @@ class ActorCatalogue:
                 name=row["name"], full_name=row.get("full_name") or row["name"], kind=row["kind"],
                 affiliation=row.get("affiliation"), countries=tuple(row.get("countries") or ()),
                 aliases=tuple(row.get("aliases") or ()),
+                areas={c: tuple(r) for c, r in (row.get("areas") or {}).items()},
             )
             self.entries.append(entry)
             self._by_name[entry.name] = entry

@@ -22,7 +22,8 @@ import json
 import logging
 import math
 import os
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
@@ -54,6 +55,11 @@ _ADMIN_PREFIXES = ("cercle de ", "cercle d ", "province du ", "province de ", "p
                    "departement d ", "region de ", "region du ", "prefecture de ")
 FUZZY_CUTOFF = 88.0
 FUZZY_MIN_LENGTH = 6
+#: Fuzzy matches this many ``fuzz.ratio`` points behind the closest still compete on context, at this cost a point.
+FUZZY_BAND = 3.0
+FUZZY_POINT = 5.0
+#: A name that sounds the same (``sound_key``) must still be this close in spelling.
+SOUND_MIN_RATIO = 75.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +77,10 @@ class GazEntry:
     lon: float | None = None
     population: int = 0
     names: tuple[str, ...] = ()
+
+
+#: ``in_area(country_code, admin1)``: whether a place lies where the armed groups a text names operate.
+InArea = Callable[[str, "str | None"], bool]
 
 
 class GazetteerLike(Protocol):
@@ -108,7 +118,7 @@ class Gazetteer:
 
     def __init__(self, entries: Iterable[GazEntry], label: str):
         self.label = label
-        self._fuzzy_keys: list[str] | None = None
+        self._fuzzy: FuzzyIndex | None = None
         self.entries: list[GazEntry] = list(entries)
         self._index: dict[str, list[GazEntry]] = {}
         for entry in self.entries:
@@ -258,8 +268,22 @@ def _admin_keys(admin: str | Iterable[str] | None) -> set[str]:
     return {fold(admin)} if isinstance(admin, str) else {fold(a) for a in admin if a}
 
 
-def _score(entry: GazEntry, countries: list[str], want_admin: bool, admin: str | Iterable[str] | None = None
-           ) -> float:
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def nearest_km(entry: GazEntry, points: Iterable[tuple[float, float]]) -> float | None:
+    """The distance from an entry to the nearest of some points, or None when either has no coordinates."""
+    if entry.lat is None or entry.lon is None:
+        return None
+    return min((distance_km(entry.lat, entry.lon, lat, lon) for lat, lon in points), default=None)
+
+
+def _score(entry: GazEntry, countries: list[str], want_admin: bool, admin: str | Iterable[str] | None = None,
+           near: Iterable[tuple[float, float]] = (), locality: bool = False, in_area: InArea | None = None) -> float:
     score = 0.0
     hints = _admin_keys(admin)
     if hints and entry.admin1 and fold(entry.admin1) in hints:
@@ -275,30 +299,82 @@ def _score(entry: GazEntry, countries: list[str], want_admin: bool, admin: str |
         score += {"admin1": 40, "admin2": 30}.get(entry.kind, 0)
     else:
         score += {"locality": 25, "town": 20, "admin2": 5, "admin1": 8}.get(entry.kind, 0)
+        if locality and entry.kind in ("admin1", "admin2"):
+            score -= 40  # "the village of Abadam" is not the Nigerian local government area of that name
+    km = nearest_km(entry, near)
+    if km is not None:  # the places the text names it with: the nearer, the likelier
+        score += 60 if km <= 50 else 40 if km <= 100 else 20 if km <= 200 else 0
+    if in_area is not None and in_area(entry.country_code, entry.admin1):
+        score += 15  # where the armed groups the text names operate: a tie-breaker between namesakes
     score += 3 * math.log10(entry.population + 1)
     return score
 
 
 def rank(entries: list[GazEntry], countries: list[str], want_admin: bool = False,
-         admin: str | Iterable[str] | None = None) -> list[tuple[GazEntry, float]]:
-    """Candidates best first, with their scores (deterministic: ties broken by id). ``admin`` names the
-    regions (admin1 or admin2) the text places the mention in."""
-    scored = [(e, _score(e, countries, want_admin, admin)) for e in entries]
+         admin: str | Iterable[str] | None = None, *, near: Iterable[tuple[float, float]] = (),
+         locality: bool = False, in_area: InArea | None = None) -> list[tuple[GazEntry, float]]:
+    """Candidates best first, with their scores (deterministic: ties broken by id).
+
+    ``admin`` names the regions (admin1 or admin2) the text places the mention in; ``near`` the coordinates
+    of the places it names it with; ``locality`` says the text calls it a village, town or camp; ``areas``
+    ``in_area(country, admin1)`` whether a place is where the armed groups it names operate."""
+    near = list(near)
+    scored = [(e, _score(e, countries, want_admin, admin, near, locality, in_area)) for e in entries]
     return sorted(scored, key=lambda pair: (-pair[1], pair[0].id))
 
 
+_SOUND_RULES = [(re.compile(a), b) for a, b in [
+    (r"e\b", ""), (r"[\s\-']+", ""), (r"ck|c(?=[aou])|kh|q", "k"), (r"tch|tsh|tj|ch|sh", "c"), (r"dj|dy", "j"),
+    (r"gh", "g"), (r"ph", "f"), (r"ou|oo|w(?=[aeiou])", "u"), (r"y", "i"), (r"ai|ei|ae", "e"),
+    (r"gu(?=[ei])", "g"), (r"(?<=[^cs])h", ""), (r"([a-z])\1+", r"\1"),
+]]
+
+
+def sound_key(key: str) -> str:
+    """A folded name as it sounds, so that French, English and local transcriptions of one name meet:
+    "Gaidam Tchoukou" and "Geydam-Tchoukou" are both "gedamcuku" (word breaks, tch/ch, ou/u/w, y/i, ai/ey/e,
+    dj/j, doubled letters and the mute final e of each word)."""
+    for pattern, repl in _SOUND_RULES:
+        key = pattern.sub(repl, key)
+    return key.strip()
+
+
+class FuzzyIndex:
+    """The keys of a gazetteer prepared for spelling variants: the list ``fuzz.ratio`` scans, and the keys by
+    ``sound_key``. Built once per gazetteer, on the first name that has no exact match."""
+
+    def __init__(self, keys: Iterable[str]):
+        self.keys = [k for k in keys if len(k) >= FUZZY_MIN_LENGTH]
+        self.by_sound: dict[str, list[str]] = {}
+        for k in self.keys:
+            self.by_sound.setdefault(sound_key(k), []).append(k)
+
+
+def fuzzy_index(gazetteer: GazetteerLike) -> FuzzyIndex:
+    index = getattr(gazetteer, "_fuzzy", None)
+    if index is None:
+        index = FuzzyIndex(gazetteer.keys())
+        gazetteer._fuzzy = index  # type: ignore[attr-defined]
+    return index
+
+
 def fuzzy_candidates(gazetteer: GazetteerLike, key: str, countries: list[str]) -> list[tuple[GazEntry, float]]:
-    """Spelling variants: entries whose folded name is within ``fuzz.ratio`` >= FUZZY_CUTOFF of the key."""
+    """Spelling variants: entries whose folded name is within ``fuzz.ratio`` >= FUZZY_CUTOFF of the key, or
+    sounds the same (``sound_key``, of FUZZY_MIN_LENGTH letters at least) and is within SOUND_MIN_RATIO (scored
+    FUZZY_CUTOFF + 2 when its ratio is lower)."""
     from rapidfuzz import fuzz, process
 
     if len(key) < FUZZY_MIN_LENGTH:
         return []
-    keys = getattr(gazetteer, "_fuzzy_keys", None)
-    if keys is None:
-        keys = [k for k in gazetteer.keys() if len(k) >= FUZZY_MIN_LENGTH]
-        gazetteer._fuzzy_keys = keys  # type: ignore[attr-defined]
+    index = fuzzy_index(gazetteer)
+    matches = {m: s for m, s, _ in process.extract(key, index.keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
+                                                   limit=5)}
+    sound = sound_key(key)
+    for m in index.by_sound.get(sound, []) if len(sound) >= FUZZY_MIN_LENGTH else []:
+        if fuzz.ratio(key, m) >= SOUND_MIN_RATIO:  # short sounds of vowels collide ("woulouwa", "oulouha": "ulua")
+            matches[m] = max(matches.get(m, 0.0), FUZZY_CUTOFF + 2)
     out = []
-    for match, score, _ in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5):
+    for match, score in matches.items():
         for entry in gazetteer.candidates(match):
             if not countries or entry.country_code in countries:
                 out.append((entry, score))
@@ -320,22 +396,32 @@ def resolve_place(
     countries: list[str] | None = None,
     want_admin: bool = False,
     admin: str | Iterable[str] | None = None,
+    *,
+    near: Iterable[tuple[float, float]] = (),
+    locality: bool = False,
+    in_area: InArea | None = None,
 ) -> Place:
-    """The best gazetteer entry for a mention, or an unresolved place that keeps the mention and country."""
+    """The best gazetteer entry for a mention, or an unresolved place that keeps the mention and country.
+    The hints are those of ``rank``."""
     countries = countries or []
     key = fold(mention)
     for code, info in COUNTRIES.items():
         if key in {fold(n) for n in info["names"]}:
             return Place(name=info["name"], mention=mention, country=info["name"], country_code=code,
                          precision="country")
+    hints = {"near": list(near), "locality": locality, "in_area": in_area}
     exact = gazetteer.candidates(key)
     if exact:
-        return to_place(rank(exact, countries, want_admin, admin)[0][0], mention)
+        return to_place(rank(exact, countries, want_admin, admin, **hints)[0][0], mention)
     fuzzy = fuzzy_candidates(gazetteer, key, countries)
     if fuzzy:
-        best_score = fuzzy[0][1]
-        tied = [e for e, s in fuzzy if s == best_score]
-        return to_place(rank(tied, countries, want_admin, admin)[0][0], mention)
+        # spellings within a few points of the closest compete on context, each point behind costing a little
+        best = fuzzy[0][1]
+        ratios = {e.id: s for e, s in fuzzy}
+        close = [e for e, s in fuzzy if s >= best - FUZZY_BAND]
+        ranked = sorted(rank(close, countries, want_admin, admin, **hints),
+                        key=lambda p: (-(p[1] - FUZZY_POINT * (best - ratios[p[0].id])), p[0].id))
+        return to_place(ranked[0][0], mention)
     country = countries[0] if countries else None
     return Place(name=mention, mention=mention, country=COUNTRY_NAMES.get(country) if country else None,
                  country_code=country, precision="unresolved")
