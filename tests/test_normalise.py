@@ -176,3 +176,14 @@ def test_names_that_only_sound_alike_when_short_are_not_matched():
 
     gaz = Gazetteer([_entry(1, "Ourouko", "BF", "Boucle du Mouhoun", 13.13, -4.15, names=("Oulouha",))], label="t")
     assert resolve_place("Woulouwa", gaz).precision == "unresolved"
+
+
+def test_a_spelling_variant_abroad_counts_only_where_the_named_groups_operate():
+    from sahel_extract.normalise.places import Gazetteer
+
+    gaz = Gazetteer([_entry(1, "Kouri Sogodo", "BF", "Boucle du Mouhoun", 13.0, -3.5)], label="t")
+    # a Malian story (the group's main country) does not take a Burkinabe village for a spelling variant...
+    assert resolve_place("Kourisogodo", gaz, ["ML"]).precision == "unresolved"
+    # ...unless the group the text names operates there
+    place = resolve_place("Kourisogodo", gaz, ["ML"], in_area=lambda cc, a1: (cc, a1) == ("BF", "Boucle du Mouhoun"))
+    assert (place.name, place.country_code) == ("Kouri Sogodo", "BF")

@@ -249,11 +249,13 @@ def resolve_in_context(mention: str, gazetteer: GazetteerLike, context: PlaceCon
 
 
 def resolve_mention(frames: list[Frame], mention: str, gazetteer: GazetteerLike, countries: list[str],
-                    actors: list[ActorEntry] | None = None) -> Place:
+                    actors: list[ActorEntry] | None = None, written: str | None = None) -> Place:
     """A place mention of an attack's sentences resolved in their context (``place_context``), with what the
-    text calls it ("the village of X", "X region") when the mention is one of their place arguments."""
-    arg = next((a for f in frames for a in f.places if fold(a.text) == fold(mention)), None)
-    context = place_context(frames, mention, gazetteer, countries, actors)
+    text calls it ("the village of X", "X region") when the mention is one of their place arguments.
+    ``written`` is the text's own spelling when the mention comes from elsewhere (a coder's spelling)."""
+    written = written or mention
+    arg = next((a for f in frames for a in f.places if fold(a.text) == fold(written)), None)
+    context = place_context(frames, written, gazetteer, countries, actors)
     return resolve_in_context(mention, gazetteer, context, want_admin=bool(arg and arg.want_admin),
                               locality=bool(arg and arg.locality))
 

@@ -358,10 +358,12 @@ def fuzzy_index(gazetteer: GazetteerLike) -> FuzzyIndex:
     return index
 
 
-def fuzzy_candidates(gazetteer: GazetteerLike, key: str, countries: list[str]) -> list[tuple[GazEntry, float]]:
+def fuzzy_candidates(gazetteer: GazetteerLike, key: str, countries: list[str], in_area: InArea | None = None
+                     ) -> list[tuple[GazEntry, float]]:
     """Spelling variants: entries whose folded name is within ``fuzz.ratio`` >= FUZZY_CUTOFF of the key, or
     sounds the same (``sound_key``, of FUZZY_MIN_LENGTH letters at least) and is within SOUND_MIN_RATIO (scored
-    FUZZY_CUTOFF + 2 when its ratio is lower)."""
+    FUZZY_CUTOFF + 2 when its ratio is lower). Only entries in the article's countries, or where the armed groups
+    it names operate (``in_area``), count: elsewhere a close name is more likely another village."""
     from rapidfuzz import fuzz, process
 
     if len(key) < FUZZY_MIN_LENGTH:
@@ -376,7 +378,8 @@ def fuzzy_candidates(gazetteer: GazetteerLike, key: str, countries: list[str]) -
     out = []
     for match, score in matches.items():
         for entry in gazetteer.candidates(match):
-            if not countries or entry.country_code in countries:
+            if not countries or entry.country_code in countries or in_area and in_area(entry.country_code,
+                                                                                           entry.admin1):
                 out.append((entry, score))
     return sorted(out, key=lambda p: (-p[1], p[0].id))
 
@@ -413,7 +416,7 @@ def resolve_place(
     exact = gazetteer.candidates(key)
     if exact:
         return to_place(rank(exact, countries, want_admin, admin, **hints)[0][0], mention)
-    fuzzy = fuzzy_candidates(gazetteer, key, countries)
+    fuzzy = fuzzy_candidates(gazetteer, key, countries, in_area)
     if fuzzy:
         # spellings within a few points of the closest compete on context, each point behind costing a little
         best = fuzzy[0][1]
