@@ -905,3 +905,109 @@ def acled_targets(articles: Sequence[GoldArticle], report: EvalReport) -> tuple[
             (targets["fatalities_where_number_given"] if m.get("number_stated")
              else breakdown["fatalities, no number in the text"]).add(f["fatalities"])
     return targets, breakdown
+
+
+# --- place resolution on ACLED rows at geo_precision 1 ------------------------------------------------------
+
+#: Why a row was missed, from the gazetteer's point of view (ACLED's fields are read only to diagnose).
+GEO_MISS_CAUSES = {
+    "absent": "no place of that name or spelling in ACLED's region in the gazetteer, and the note names no "
+              "region of ACLED's",
+    "namesake": "the gazetteer also has one in ACLED's region: the wrong namesake was chosen",
+    "region in note": "the note names ACLED's region (admin1 or admin2) but the resolution did not use it",
+}
+
+
+@dataclass
+class GeoReport:
+    """How well places are resolved on ACLED rows coded at ``geo_precision`` 1 (``geo_resolution``)."""
+
+    gazetteer: str
+    rows: int
+    resolver: Ratio
+    end_to_end: Ratio
+    misses: list[tuple[str, str]] = field(default_factory=list)  # (cause, description)
+
+    @property
+    def causes(self) -> dict[str, int]:
+        return {c: sum(1 for cause, _ in self.misses if cause == c) for c in GEO_MISS_CAUSES}
+
+    @property
+    def ceiling(self) -> float:
+        """The resolver share if every wrong namesake and unused region were fixed: what the gazetteer allows."""
+        fixable = self.causes["namesake"] + self.causes["region in note"]
+        return (self.resolver.correct + fixable) / self.rows if self.rows else 0.0
+
+
+def _geo_rows(path_or_rows: str | os.PathLike | Iterable[dict]) -> list[dict]:
+    rows = (json.loads(line) for line in open(path_or_rows, encoding="utf-8")) if isinstance(
+        path_or_rows, (str, os.PathLike)) else path_or_rows
+    return [r for r in rows if r.get("geo_precision") == 1 and not r.get("is_negative")]
+
+
+def _same_place(place: Any, row: dict) -> bool:
+    return (place.country or "") == row["country"] and fold(place.admin1 or "") == fold(row["admin1"] or "")
+
+
+def text_spelling(location: str, frames: Sequence[Any]) -> str | None:
+    """The note's own words for a coder's location when they spell it differently ("Bagagi" for "Bagadji"),
+    so that the place is not taken as context for itself."""
+    from rapidfuzz import fuzz
+
+    from .normalise.places import sound_key
+
+    texts = [a.text for f in frames for a in f.places]
+    best = max(texts, default=None, key=lambda t: fuzz.ratio(fold(t), fold(location)))
+    if best and (fuzz.ratio(fold(best), fold(location)) >= 80 or sound_key(fold(best)) == sound_key(fold(location))):
+        return best
+    return None
+
+
+def _geo_miss_cause(row: dict, gazetteer: Any) -> str:
+    from .gazetteer import lookup
+    from .normalise.places import COUNTRY_NAMES
+
+    code = next((c for c, n in COUNTRY_NAMES.items() if n == row["country"]), "")
+    if any(fold(e.admin1 or "") == fold(row["admin1"] or "") and e.country_code == code
+           for e, _, _ in lookup(row["location"], gazetteer, limit=50)):
+        return "namesake"
+    names = {fold(row.get(k) or "") for k in ("admin1", "admin2")} - {""}
+    if any(f" {n} " in f" {fold(row['text'])} " for n in names):
+        return "region in note"
+    return "absent"
+
+
+def geo_resolution(path_or_rows: str | os.PathLike | Iterable[dict], pipeline: Any) -> GeoReport:
+    """Place resolution on ACLED rows at ``geo_precision`` 1 (the location is the exact place).
+
+    - resolver: ACLED's ``location`` resolved the way the pipeline resolves a place
+      (``assemble.resolve_mention``), in the context the pipeline finds in the note itself (its countries,
+      the regions and coordinates of the other places it names, the armed groups it names; never ACLED's own
+      country or admin fields); right when admin1 and country agree with ACLED's (folded);
+    - end to end: the pipeline run on the note (published ``ACLED_PUBLISHED_DELAY`` after the event); right
+      when one of its records has ACLED's admin1 and country.
+
+    Each resolver miss gets a cause (``GEO_MISS_CAUSES``), read with ACLED's fields for diagnosis only.
+    """
+    from .assemble import article_countries, event_countries, named_actors, resolve_mention
+
+    rows = _geo_rows(path_or_rows)
+    gaz, catalogue = pipeline.gazetteer, default_catalogue()
+    articles = [make_article(r["text"], published=dt.date.fromisoformat(r["event_date"]) + ACLED_PUBLISHED_DELAY)
+                for r in rows]
+    report = GeoReport(gazetteer=gaz.label, rows=len(rows), resolver=Ratio(), end_to_end=Ratio())
+    docs = list(pipeline.nlp.pipe(a.text for a in articles))
+    results = list(pipeline.process_articles(articles))
+    for row, doc, result in zip(rows, docs, results, strict=True):
+        frames = doc._.attack_frames
+        countries = event_countries(frames, article_countries(frames), catalogue)
+        place = resolve_mention(frames, row["location"], gaz, countries, named_actors(frames, catalogue),
+                                text_spelling(row["location"], frames))
+        right = _same_place(place, row)
+        report.resolver.add(right)
+        if not right:
+            report.misses.append((_geo_miss_cause(row, gaz),
+                                  f"{row['location']!r} -> {place.name!r} {place.admin1!r} {place.country_code!r} "
+                                  f"(ACLED {row['admin1']!r}, {row['country']!r})"))
+        report.end_to_end.add(any(_same_place(r.place, row) for r in getattr(result, "records", [])))
+    return report
