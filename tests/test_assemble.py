@@ -87,3 +87,19 @@ def test_peoples_are_not_places(pipeline):
     frames = pipeline.nlp("A Bambara hunter and two Dogon farmers were shot dead near Macina on Sunday, targeting "
                           "Bambara herders, residents said.")._.attack_frames
     assert [a.text for f in frames for a in f.places] == ["Macina"]
+
+
+def test_an_unknown_village_takes_the_region_its_brackets_name(pipeline):
+    from sahel_extract.assemble import resolve_mention
+    from sahel_extract.normalise.places import GazEntry, Gazetteer
+
+    # GeoNames still codes Inékar under Gao (Ménaka was split from Gao in 2016); the text names Ménaka
+    gaz = Gazetteer([
+        GazEntry(id="t:1", name="Inékar", country_code="ML", kind="town", admin1="Gao", lat=15.96, lon=3.14),
+        GazEntry(id="t:2", name="Ménaka", country_code="ML", kind="town", admin1="Ménaka", lat=15.92, lon=2.40),
+    ], label="test")
+    frames = pipeline.nlp("Gunmen killed three herders in Intakabar (Inekar, Menaka) on Sunday, local sources "
+                          "said.")._.attack_frames
+    place = resolve_mention(frames, "Intakabar", gaz, ["ML"])
+    assert (place.name, place.precision, place.admin1, place.country_code) == (
+        "Intakabar", "unresolved", "Ménaka", "ML")

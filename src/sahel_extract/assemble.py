@@ -239,13 +239,24 @@ def resolve_in_context(mention: str, gazetteer: GazetteerLike, context: PlaceCon
         # than none, so keep the name unresolved, with what the text says
         place = Place(name=mention, mention=mention, precision="unresolved")
     if place.precision == "unresolved" and context.regions:
-        region = (context.adjacent or context.regions)[0]
+        region = _likeliest_region(context.adjacent or context.regions)
         place = place.model_copy(update={"admin1": region.admin1, "country": region.country,
                                          "country_code": region.country_code})
     elif place.precision == "unresolved" and context.countries and not place.country_code:
         code = context.countries[0]
         place = place.model_copy(update={"country": COUNTRY_NAMES.get(code, code), "country_code": code})
     return place
+
+
+def _likeliest_region(places: list[Place]) -> Place:
+    """The place whose admin1 an unresolved place takes: the admin1 most places agree on, a region's own name
+    ("Menaka" in "(Inekar, Menaka)") counting twice; ties go to the first (the best-ranked)."""
+    support: Counter[tuple[str | None, str | None]] = Counter()
+    for p in places:
+        support[(p.country_code, p.admin1)] += 2 if p.precision == "admin" or fold(p.name or "") == fold(
+            p.admin1 or "") else 1
+    best = max(support.values())
+    return next(p for p in places if support[(p.country_code, p.admin1)] == best)
 
 
 def resolve_mention(frames: list[Frame], mention: str, gazetteer: GazetteerLike, countries: list[str],
