@@ -284,3 +284,37 @@ def test_countries_without_a_dump_keep_the_embedded_places(dumps: list[Path], tm
     borno = resolve_place("Borno", gaz, ["NG"], want_admin=True)
     assert (borno.country_code, borno.precision) == ("NG", "admin")
     assert all(e.country_code != "ML" or e.id.startswith(("geonames:", "curated:")) for e in gaz.candidates("gao"))
+
+
+def test_extra_place_tables_add_villages_geonames_lacks(dumps: list[Path], tmp_path: Path):
+    tsv = tmp_path / "villages.tsv"
+    tsv.write_text("name\talternate_names\tcountry_code\tadmin1\tadmin2\tlat\tlon\tfeature\tsource\n"
+                   "Kouria Peul\tKourya Peulh\tNE\tTillaberi\tTera\t14.01\t0.75\tvillage\tnational list\n"
+                   "Broken row\t\tNE\tTillaberi\t\tnot-a-number\t0.7\tvillage\tnational list\n"
+                   "No country\t\t\tSahel\t\t14.1\t-1.6\tvillage\tnational list\n", encoding="utf-8")
+    csv_file = tmp_path / "camps.csv"
+    csv_file.write_text("name,country_code,admin1,lat,lon,feature\nCamp de Tiguila,ML,Mopti,14.61,-2.31,camp\n",
+                        encoding="utf-8")
+    out = tmp_path / "g.sqlite"
+    stats = build_gazetteer(dumps, out, places=[tsv, csv_file])
+    assert stats.malformed == 2 + 2  # two broken dump lines, two broken table rows
+    with FullGazetteer.open(out) as gaz:
+        [village] = gaz.candidates(fold("Kourya Peulh"))
+        # the table's admin1 takes the dumps' spelling
+        assert (village.name, village.kind, village.admin1, village.admin2) == ("Kouria Peul", "town", "Tillabéri",
+                                                                                "Tera")
+        assert resolve_place("Kouria Peul", gaz, ["NE"]).admin1 == "Tillabéri"
+        [camp] = gaz.candidates(fold("Camp de Tiguila"))
+        assert (camp.kind, camp.country_code) == ("locality", "ML")
+        assert str(tsv) in json.loads(gaz.meta()["source_files"])
+
+
+def test_a_place_table_without_the_needed_columns_is_a_clear_error(dumps: list[Path], tmp_path: Path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("village\tx\ty\nKouria\t14\t0.7\n", encoding="utf-8")
+    out = tmp_path / "g.sqlite"
+    with pytest.raises(ValueError, match="needs the columns name, country_code, lat, lon"):
+        build_gazetteer(dumps, out, places=[bad])
+    assert not out.exists()
+    with pytest.raises(FileNotFoundError, match="place table not found"):
+        build_gazetteer(dumps, out, places=[tmp_path / "missing.tsv"])

@@ -173,13 +173,15 @@ def gazetteer_build(
     dumps: list[Path] = typer.Argument(..., help="GeoNames country dumps (ML.txt BF.txt NE.txt ...), unzipped."),
     out: Path | None = typer.Option(None, "--out", help="Output file (default: the user data folder, used "
                                     "automatically by every run)."),
+    places: list[Path] = typer.Option([], "--places", help="Extra place table (TSV, or .csv) with the columns of "
+                                      "models/places_curated.tsv, e.g. a national village list; repeatable."),
 ) -> None:
     """Build the full gazetteer from GeoNames per-country dumps (download them from GeoNames first)."""
     from .gazetteer import NotAGeoNamesDump, build_gazetteer
 
     try:
-        stats = build_gazetteer(dumps, out)
-    except (FileNotFoundError, NotAGeoNamesDump) as exc:
+        stats = build_gazetteer(dumps, out, places)
+    except (FileNotFoundError, NotAGeoNamesDump, ValueError) as exc:
         err.print(f"[red]error[/red] {exc}")
         raise typer.Exit(1) from None
     table = Table(title="gazetteer built", show_header=False)

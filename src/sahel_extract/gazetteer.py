@@ -1,7 +1,8 @@
 """The full gazetteer: a compact SQLite index built from the GeoNames per-country dumps a user downloads.
 
 In (``build_gazetteer``): paths of standard GeoNames dumps (``ML.txt``, ``BF.txt``, ``NE.txt``, ... from
-https://download.geonames.org/export/dump/: tab-separated, 19 columns, no header). Out: one SQLite file
+https://download.geonames.org/export/dump/: tab-separated, 19 columns, no header), and optionally place
+tables of villages GeoNames lacks, in the columns of ``models/places_curated.tsv``. Out: one SQLite file
 (by default ``places.default_full_gazetteer_path()``) with three tables::
 
     places(id, name, country_code, kind, admin1, admin2, lat, lon, population, names /* JSON list */)
@@ -34,7 +35,7 @@ import sqlite3
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -338,23 +339,70 @@ def _write_meta(conn: sqlite3.Connection, stats: BuildStats, per_file: dict[str,
     conn.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
 
 
-def build_gazetteer(dump_paths: list[Path], out: Path | None = None) -> BuildStats:
+def read_places_file(path: Path, admin1: dict[tuple[str, str], str]) -> tuple[list[GazEntry], list[tuple[int, str]]]:
+    """A user's place table (the columns of ``models/places_curated.tsv``; ``.csv`` comma-separated, anything
+    else tab-separated), with each admin1 spelled as the dumps' ADM1 rows spell it when they know it
+    ("Tillaberi" -> "Tillabéri")."""
+    from .normalise.places import read_place_table
+
+    known = {(cc, fold(name)): name for (cc, _), name in admin1.items()}
+    delimiter = "," if path.suffix.lower() == ".csv" else "\t"
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        entries, bad = read_place_table(fh, f"places:{path.stem}", delimiter)
+    return [GazEntry(**{**asdict(e), "admin1": known.get((e.country_code, fold(e.admin1 or "")), e.admin1)})
+            for e in entries], bad
+
+
+def _insert_places(conn: sqlite3.Connection, path: Path, admin1: dict, stats: BuildStats, seen: set[str]
+                   ) -> dict[str, int]:
+    entries, bad = read_places_file(path, admin1)
+    for line, reason in bad[:20]:
+        log.warning("%s line %d skipped: %s", path, line, reason)
+    kept = 0
+    for entry in entries:
+        if entry.id in seen:
+            stats.duplicates += 1
+            continue
+        seen.add(entry.id)
+        kept += 1
+        stats.kept_by_country[entry.country_code] = stats.kept_by_country.get(entry.country_code, 0) + 1
+        stats.kept_by_kind[entry.kind] = stats.kept_by_kind.get(entry.kind, 0) + 1
+        conn.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                     (entry.id, entry.name, entry.country_code, entry.kind, entry.admin1, entry.admin2, entry.lat,
+                      entry.lon, entry.population, json.dumps(entry.names, ensure_ascii=False)))
+        conn.executemany("INSERT INTO names VALUES (?,?)", [(k, entry.id) for k in sorted(entry_keys(entry))])
+    stats.rows_read += len(entries) + len(bad)
+    stats.rows_kept += kept
+    stats.malformed += len(bad)
+    return {"read": len(entries) + len(bad), "kept": kept, "malformed": len(bad)}
+
+
+def build_gazetteer(dump_paths: list[Path], out: Path | None = None, places: Iterable[Path] = ()) -> BuildStats:
     """Build the full gazetteer from GeoNames dumps into ``out`` (default: the user data directory).
+
+    ``places`` are extra place tables (the columns of ``models/places_curated.tsv``: at least ``name``,
+    ``country_code``, ``lat``, ``lon``), for settlement lists GeoNames lacks, such as a national village
+    register or an OCHA settlement list converted to those columns; their rows that cannot be read are
+    counted as malformed and skipped.
 
     The file is written to a temporary name beside ``out`` and renamed over it at the end, so a reader
     never sees half a gazetteer and a failed build leaves any previous one in place.
     """
     started = time.perf_counter()
     paths = [Path(p) for p in dump_paths]
+    tables = [Path(p) for p in places]
     if not paths:
         raise ValueError("no GeoNames dumps given (e.g. ML.txt BF.txt NE.txt)")
     for path in paths:
         if not path.is_file():
             raise FileNotFoundError(f"GeoNames dump not found: {path}")
         check_dump(path)
+    for path in tables:
+        if not path.is_file():
+            raise FileNotFoundError(f"place table not found: {path}")
     out = Path(out) if out is not None else default_full_gazetteer_path()
     out.parent.mkdir(parents=True, exist_ok=True)
-    stats = BuildStats(out=out, files=[str(p) for p in paths])
+    stats = BuildStats(out=out, files=[str(p) for p in (*paths, *tables)])
     admin1, admin2 = admin_names(paths)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
@@ -364,6 +412,7 @@ def build_gazetteer(dump_paths: list[Path], out: Path | None = None) -> BuildSta
             conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
             seen: set[str] = set()
             per_file = {str(p): _insert_file(conn, p, admin1, admin2, stats, seen) for p in paths}
+            per_file |= {str(p): _insert_places(conn, p, admin1, stats, seen) for p in tables}
             conn.execute("CREATE INDEX names_key ON names(key)")
             stats.keys = conn.execute("SELECT COUNT(DISTINCT key) FROM names").fetchone()[0]
             stats.seconds = time.perf_counter() - started
@@ -478,6 +527,12 @@ class FullGazetteer:
 
     def close(self) -> None:
         self._conn.close()
+
+    def __enter__(self) -> FullGazetteer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def __len__(self) -> int:
         return self._count + len(self._curated)

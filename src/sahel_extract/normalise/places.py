@@ -160,24 +160,64 @@ def strip_admin_words(name: str, kind: str) -> list[str]:
 
 # --- the embedded gazetteer -------------------------------------------------------------------------------
 
+#: Columns of a place table (``models/places_curated.tsv``, or a user's settlement list given to
+#: ``sahel-extract gazetteer build --places``); the others are optional.
+PLACE_TABLE_REQUIRED = ("name", "country_code", "lat", "lon")
+_TOWN_FEATURES = {"town", "village", "city", "hamlet", "settlement", "ppl"}
+
+
+def place_table_entry(row: dict, prefix: str) -> GazEntry:
+    """One row of a place table as a gazetteer entry; ValueError when a required column is empty or wrong.
+    ``feature`` town/village/hamlet/settlement gives a ``town``, anything else (camp, mine...) a ``locality``."""
+    values = {k: (row.get(k) or "").strip() for k in ("name", "alternate_names", "country_code", "admin1", "admin2",
+                                                     "lat", "lon", "feature", "population")}
+    missing = [k for k in PLACE_TABLE_REQUIRED if not values[k]]
+    if missing:
+        raise ValueError(f"empty {', '.join(missing)}")
+    code = values["country_code"].upper()
+    if len(code) != 2 or not code.isalpha():
+        raise ValueError(f"country_code {values['country_code']!r} is not an ISO alpha-2 code")
+    lat, lon = float(values["lat"]), float(values["lon"])
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(f"coordinates out of range: {lat}, {lon}")
+    alternates = tuple(a.strip() for a in values["alternate_names"].split("|") if a.strip())
+    return GazEntry(
+        id=f"{prefix}:{code}:{fold(values['name']).replace(' ', '-')}",
+        name=values["name"], country_code=code,
+        kind="town" if values["feature"].lower() in _TOWN_FEATURES else "locality",
+        admin1=values["admin1"] or None, admin2=values["admin2"] or None, lat=lat, lon=lon,
+        population=int(values["population"] or 0), names=alternates,
+    )
+
+
+def read_place_table(lines: Iterable[str], prefix: str, delimiter: str = "\t"
+                     ) -> tuple[list[GazEntry], list[tuple[int, str]]]:
+    """The entries of a place table, and the (line number, reason) of each row that could not be read."""
+    reader = csv.DictReader(lines, delimiter=delimiter)
+    missing = [k for k in PLACE_TABLE_REQUIRED if k not in (reader.fieldnames or [])]
+    if missing:
+        raise ValueError(f"a place table needs the columns {', '.join(PLACE_TABLE_REQUIRED)}; missing: "
+                         f"{', '.join(missing)}")
+    entries, bad = [], []
+    for row in reader:
+        try:
+            entries.append(place_table_entry(row, prefix))
+        except (ValueError, TypeError) as exc:
+            bad.append((reader.line_num, str(exc)))
+    return entries, bad
+
+
 def curated_entries() -> Iterator[GazEntry]:
+    """The curated conflict localities shipped in ``models/places_curated.tsv``."""
     path = resources.files("sahel_extract.models").joinpath("places_curated.tsv")
     if not path.is_file():
         return
     with path.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            alternates = tuple(a.strip() for a in (row.get("alternate_names") or "").split("|") if a.strip())
-            yield GazEntry(
-                id=f"curated:{row['country_code']}:{fold(row['name']).replace(' ', '-')}",
-                name=row["name"].strip(),
-                country_code=row["country_code"].strip(),
-                kind="locality",
-                admin1=(row.get("admin1") or "").strip() or None,
-                admin2=(row.get("admin2") or "").strip() or None,
-                lat=float(row["lat"]) if row.get("lat") else None,
-                lon=float(row["lon"]) if row.get("lon") else None,
-                names=alternates,
-            )
+        entries, bad = read_place_table(fh, "curated")
+    for line, reason in bad:
+        log.warning("places_curated.tsv line %d: %s", line, reason)
+    for entry in entries:  # the curated localities stay localities whatever their feature
+        yield GazEntry(**{**asdict(entry), "kind": "locality"})
 
 
 def _package_entries() -> list[GazEntry]:
