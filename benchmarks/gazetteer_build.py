@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sahel_extract.gazetteer import FullGazetteer, build_gazetteer, lookup
-from sahel_extract.normalise.places import FUZZY_MIN_LENGTH, resolve_place
+from sahel_extract.normalise.places import FUZZY_MIN_LENGTH, fuzzy_index, resolve_place
 from sahel_extract.textnorm import fold
 
 REPO = Path(__file__).resolve().parents[1]
@@ -107,8 +107,9 @@ def main(argv: list[str] | None = None) -> None:
 
         gaz = FullGazetteer.open(out)
         start = time.perf_counter()
-        lookup("warm up", gaz)  # fuzzy matching loads every key once
-        print(f"fuzzy key list: {len(gaz._fuzzy_keys or []):,} keys loaded in "
+        lookup("warm up", gaz)  # fuzzy matching loads every key once and indexes their sounds
+        index = fuzzy_index(gaz)
+        print(f"fuzzy index: {len(index.keys):,} keys, {len(index.by_sound):,} sounds, built in "
               f"{(time.perf_counter() - start) * 1000:.0f} ms")
         long_names = [(n, cc) for n, cc in sample if len(fold(n)) >= FUZZY_MIN_LENGTH + 1][:args.fuzzy]
         typos = [misspell(n, rng) for n, _ in long_names]

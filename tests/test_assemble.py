@@ -132,3 +132,13 @@ def test_a_sentence_does_not_end_before_a_places_brackets(pipeline):
 def test_place_names_in_context_patterns(pipeline, text, name):
     [r] = pipeline.extract(text, published="2025-03-12")
     assert r.place.name == name
+
+
+def test_a_namesake_where_the_named_group_never_operated_is_not_taken(pipeline):
+    # the only Ibi the embedded gazetteer knows is a town in Taraba, Nigeria; Ansarul Islam fights in Burkina Faso
+    [r] = pipeline.extract("Suspected Ansarul Islam fighters raided the village of Ibi on Sunday, killing four "
+                           "people, residents said.", published="2025-03-12")
+    assert (r.place.name, r.place.precision, r.place.country_code) == ("Ibi", "unresolved", "BF")
+    [r] = pipeline.extract("Gunmen raided the town of Ibi in Taraba State on Sunday, killing four people, residents "
+                           "said.", published="2025-03-12")
+    assert (r.place.name, r.place.country_code) == ("Ibi", "NG")

@@ -99,6 +99,7 @@ class PlaceContext:
     near: list[Place] = field(default_factory=list)
     anchors: list[Place] = field(default_factory=list)
     actors: list[ActorEntry] = field(default_factory=list)
+    named_countries: list[str] = field(default_factory=list)  # named or by nationality in the sentences
 
     def in_area(self, country: str, admin1: str | None) -> bool:
         """Whether a named group is known to operate in that region (only groups whose areas in that country
@@ -188,7 +189,8 @@ def place_context(frames: list[Frame], exclude: str | None, gazetteer: Gazetteer
     return PlaceContext(countries=list(dict.fromkeys(c for c in ordered if c)),
                         regions=[p for p, _, _ in ranked], adjacent=[p for p, near, _ in ranked if near],
                         near=[p for p, _ in localities], anchors=[p for p, put_near in localities if put_near],
-                        actors=list(actors or []))
+                        actors=list(actors or []),
+                        named_countries=list(dict.fromkeys(c for f in frames for c in (*f.countries, *f.demonyms))))
 
 
 #: Below this population a homonym abroad is more likely another village than the place the text means.
@@ -238,11 +240,11 @@ def resolve_in_context(mention: str, gazetteer: GazetteerLike, context: PlaceCon
             {fold(place.admin1 or ""), fold(place.admin2 or "")} & region_names):
         # a spelling variant found in another region than the one the text gives is another place
         place = Place(name=mention, mention=mention, precision="unresolved")
-    actor_countries = {c for a in context.actors if a.kind != "state_forces" for c in a.countries}
-    if place.precision not in ("unresolved", "country") and fuzzy and not context.countries and actor_countries \
-            and place.country_code not in actor_countries:
-        # "presumed Boko Haram militants attacked Dabougoun": a Dabougou in Burkina Faso, where the group
-        # never operated, is another village
+    groups = [a for a in context.actors if a.kind != "state_forces"]
+    if place.precision not in ("unresolved", "country") and groups and not context.named_countries \
+            and not context.regions and not any(a.operates_in(place.country_code, place.admin1) for a in groups):
+        # the text says nothing of where but who: "presumed Boko Haram militants attacked Dabougoun" is not
+        # the Dabougou of Burkina Faso, nor "Ansarul Islam raided Ibi" the Ibi of Taraba, where they never operated
         place = Place(name=mention, mention=mention, precision="unresolved")
     if small and region_countries and place.country_code not in region_countries \
             and place.country_code not in context.countries[:1]:
