@@ -208,7 +208,8 @@ def test_assassinations_and_previously_found_caches(pipeline, text):
     ("The army said the displaced farmers had fled to the Nigerian border before the raid on Monday.", set()),
     ("Jihadists attacked the Nigerien border town of Makalondi on Monday, killing a policeman.", {"NE"}),
     ("Burkinabe soldiers were killed in an attack on Tuesday near the Malian frontier.", {"BF"}),
+    ("Gunmen coming from Nigeria attacked the village on Monday and abducted three pupils.", set()),
 ])
-def test_a_country_named_as_a_border_is_a_neighbour_not_a_place(pipeline, text, countries):
+def test_a_country_named_as_a_border_or_an_origin_is_not_the_place(pipeline, text, countries):
     frames = pipeline.nlp(text)._.attack_frames
     assert {c for f in frames for c in (*f.countries, *f.demonyms)} == countries
