@@ -45,7 +45,7 @@ from .normalise.places import (
     GazetteerLike,
     curated_entries,
     default_full_gazetteer_path,
-    fuzzy_candidates,
+    fuzzy_matches,
     name_keys,
     rank,
     strip_admin_words,
@@ -554,16 +554,17 @@ def lookup(name: str, gazetteer: GazetteerLike, country: str | None = None,
     """Candidates for a name with their ranking scores and how they matched ("exact" or "fuzzy ratio=NN").
 
     Exact matches (folded name) come first, ranked by ``places.rank`` with the country preferred; then
-    spelling variants within ``places.FUZZY_CUTOFF`` (restricted to the country when one is given).
+    spelling variants within ``places.FUZZY_CUTOFF`` or sounding alike (restricted to the country when one
+    is given).
     """
     countries = [country.upper()] if country else []
     key = fold(name)
     out: list[tuple[GazEntry, float, str]] = [(e, s, "exact") for e, s in rank(gazetteer.candidates(key), countries)]
     found = {e.id for e, _, _ in out}
-    fuzzy = [(e, ratio) for e, ratio in fuzzy_candidates(gazetteer, key, countries) if e.id not in found]
-    scores = {e.id: s for e, s in rank([e for e, _ in fuzzy], countries)}
-    for entry, ratio in sorted(fuzzy, key=lambda p: (-p[1], -scores[p[0].id], p[0].id)):
+    fuzzy = [(e, ratio, how) for e, ratio, how in fuzzy_matches(gazetteer, key, countries) if e.id not in found]
+    scores = {e.id: s for e, s in rank([e for e, _, _ in fuzzy], countries)}
+    for entry, _, how in sorted(fuzzy, key=lambda p: (-p[1], -scores[p[0].id], p[0].id)):
         if entry.id not in found:
             found.add(entry.id)
-            out.append((entry, scores[entry.id], f"fuzzy ratio={ratio:.0f}"))
+            out.append((entry, scores[entry.id], how))
     return out[:limit]

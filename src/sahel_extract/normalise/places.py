@@ -404,23 +404,30 @@ def fuzzy_candidates(gazetteer: GazetteerLike, key: str, countries: list[str], i
     sounds the same (``sound_key``, of FUZZY_MIN_LENGTH letters at least) and is within SOUND_MIN_RATIO (scored
     FUZZY_CUTOFF + 2 when its ratio is lower). Only entries in the article's countries, or where the armed groups
     it names operate (``in_area``), count: elsewhere a close name is more likely another village."""
+    return [(e, score) for e, score, _ in fuzzy_matches(gazetteer, key, countries, in_area)]
+
+
+def fuzzy_matches(gazetteer: GazetteerLike, key: str, countries: list[str], in_area: InArea | None = None
+                  ) -> list[tuple[GazEntry, float, str]]:
+    """``fuzzy_candidates`` with how each matched: ``"fuzzy ratio=NN"`` or ``"sounds alike (ratio=NN)"``."""
     from rapidfuzz import fuzz, process
 
     if len(key) < FUZZY_MIN_LENGTH:
         return []
     index = fuzzy_index(gazetteer)
-    matches = {m: s for m, s, _ in process.extract(key, index.keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
-                                                   limit=5)}
+    matches = {m: (s, f"fuzzy ratio={s:.0f}") for m, s, _ in process.extract(
+        key, index.keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)}
     sound = sound_key(key)
     for m in index.by_sound.get(sound, []) if len(sound) >= FUZZY_MIN_LENGTH else []:
-        if fuzz.ratio(key, m) >= SOUND_MIN_RATIO:  # short sounds of vowels collide ("woulouwa", "oulouha": "ulua")
-            matches[m] = max(matches.get(m, 0.0), FUZZY_CUTOFF + 2)
+        ratio = fuzz.ratio(key, m)
+        if m not in matches and ratio >= SOUND_MIN_RATIO:  # short sounds of vowels collide ("woulouwa", "oulouha")
+            matches[m] = (FUZZY_CUTOFF + 2, f"sounds alike (ratio={ratio:.0f})")
     out = []
-    for match, score in matches.items():
+    for match, (score, how) in matches.items():
         for entry in gazetteer.candidates(match):
             if not countries or entry.country_code in countries or in_area and in_area(entry.country_code,
                                                                                            entry.admin1):
-                out.append((entry, score))
+                out.append((entry, score, how))
     return sorted(out, key=lambda p: (-p[1], p[0].id))
 
 
