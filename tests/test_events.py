@@ -213,3 +213,16 @@ def test_assassinations_and_previously_found_caches(pipeline, text):
 def test_a_country_named_as_a_border_or_an_origin_is_not_the_place(pipeline, text, countries):
     frames = pipeline.nlp(text)._.attack_frames
     assert {c for f in frames for c in (*f.countries, *f.demonyms)} == countries
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Two soldiers were wounded when their vehicle hit a mine between Tinamassi and Tin-Akoff on Monday.",
+     "Tinamassi"),
+    ("Air strikes hit militant positions in the forest of Wagadou on Saturday, killing ten fighters, the army said.",
+     "Wagadou"),
+    ("Four herders were killed in Sorbou Peulh by unidentified gunmen on Monday, a local official said.",
+     "Sorbou Peulh"),
+    ("Militants raided the gold mining site of Kalsaka on Tuesday, killing three miners.", "Kalsaka"),
+])
+def test_place_patterns(pipeline, text, place):
+    assert one(pipeline, text).place.mention == place

@@ -549,7 +549,8 @@ _CONTEXT_PLACE = re.compile(
     r"\b(?:in|at|near|outside) ((?:[A-Z][\w'’\-]+)(?:[ \-](?:[A-Z][\w'’\-]+)){0,1}), (?:in|near) (?:the |"
     r"(?:[A-Z][\w'’\-]+)(?:'s|’s) )?(?:[A-Z])"
     r"|\b(?:village|town|locality|hamlet|commune|city|camp|localité|department|district|municipality|"
-    r"rural commune|community|settlement|area|site|mine|market)s? (?:of|de|d')\s*((?:N[ '’])?(?:[A-Z][\w'’\-]+)"
+    r"rural commune|community|settlement|area|site|mine|market|forest|forêt|reserve|valley|well|dam)s? "
+    r"(?:of|de|d')\s*((?:N[ '’])?(?:[A-Z][\w'’\-]+)"
     r"(?:[ \-](?:[A-Z][\w'’\-]+)){0,2})"
     r"|\b(?:in|at|near|outside) ((?:[A-Z][\w'’\-]+)(?:[ \-](?:[A-Z][\w'’\-]+)){0,2}),? (?:a|an|the) (?:village|"
     r"town|locality|hamlet|commune|rural commune|settlement)\b"
@@ -558,7 +559,10 @@ _CONTEXT_PLACE = re.compile(
     r"|\baxis ((?:[A-Z][a-zà-ÿ'’]+))-(?:[A-Z][a-zà-ÿ'’]+)\b"
     # "in Kerboule", "near Holle Hamani": a capitalised name after a locative preposition
     r"|\b(?:in|at|near|outside|around) (?:the )?((?:N[ '’])?(?:[A-Z][a-zà-ÿ'’\-]+)(?:[ \-](?:[A-Z][a-zà-ÿ'’\-]+)){0,2})"
-    r"(?= area| locality| village| district|[,.;:)]| \(| on | in | and | near | where | after | before |$)")
+    r"(?= area| locality| village| district|[,.;:)]| \(| on | in | and | near | where | after | before | by | during "
+    r"| while | when | following |$)"
+    # "between Dagale and Tera", "between Bambara-Maounde (Gourma-Rharous) and the road": near the first place
+    r"|\bbetween ((?:[A-Z][a-zà-ÿ'’\-]+)(?:[ \-](?:[A-Z][a-zà-ÿ'’\-]+)){0,2})(?: \([^)]{1,60}\))? and \b")
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’\-]{2,40}(?:,[^\n]{0,40}?)?(?:\([^)\n]{1,40}\))?\s*[-–—]\s")
 
 
@@ -627,6 +631,13 @@ def _token_distance(sent: Span, start: int, end: int, anchors: list[tuple[int, i
     return best
 
 
+def _nationality(tok) -> bool:
+    """A token of a nationality or people ("Nigerien", "Fulani"), not one the statistical NER merely tags NORP
+    ("killed in Touronata")."""
+    return tok.ent_type_ == "NORP" and (bool(tok.ent_kb_id_) or fold(tok.text) in _DEMONYMS
+                                        or fold(tok.text) in lx.PEOPLES)
+
+
 def names_a_border(sent: Span, ent: Span) -> bool:
     """True when a country or nationality names a border ("near the Burkina Faso border", "the Mali-Niger
     frontier", "the border with Nigeria"): the place is beside that country, most often not in it."""
@@ -673,7 +684,7 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]
             if arg.locative or arg.want_admin:
                 places.append(arg)
     for m in _CONTEXT_PLACE.finditer(sent.text):
-        group = next(g for g in range(1, 7) if m.group(g))
+        group = next(g for g in range(1, 8) if m.group(g))
         start, end = sent.start_char + m.start(group), sent.start_char + m.end(group)
         overlapping = [p for p in places if p.start <= start < p.end or start <= p.start < end]
         # a longer name found by the pattern ("Holle Hamani") replaces a part of it found by NER ("Holle")
@@ -681,13 +692,14 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]
             continue
         places = [p for p in places if p not in overlapping]
         span = sent.doc.char_span(start, end, alignment_mode="contract")
-        if span is None or fold(span.text) in lx.FOREIGN or fold(span[0].text) in lx.NOT_PLACES or any(
-                t.ent_type_ in ("ARMED_GROUP", "COUNTRY", "NORP", "DATE", "TIME", "MONEY", "PERCENT")
+        if span is None or fold(span.text) in lx.FOREIGN or fold(span.text) in lx.PEOPLES or fold(
+                span[0].text) in lx.NOT_PLACES - lx.PEOPLES or any(
+                t.ent_type_ in ("ARMED_GROUP", "COUNTRY", "DATE", "TIME", "MONEY", "PERCENT") or _nationality(t)
                 for t in span) or (group == 6 and span[0].is_sent_start):
             continue
         arg = _place_arg(sent, span, "pattern")
         arg.locative = True
-        arg.near = arg.near or group in (4, 5)  # a road: near its first town
+        arg.near = arg.near or group in (4, 5, 7)  # a road, or "between X and Y": near its first town
         places.append(arg)
     places.sort(key=lambda p: p.start)
     for p in places:
