@@ -226,3 +226,12 @@ def test_a_country_named_as_a_border_or_an_origin_is_not_the_place(pipeline, tex
 ])
 def test_place_patterns(pipeline, text, place):
     assert one(pipeline, text).place.mention == place
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Gunmen shot dead a trader in the Tuareg village of Inabaguel on Friday, a local official said.", "Inabaguel"),
+    ("Gunmen killed a councillor of the Foulse community in Tangaye on Tuesday, residents said.", "Tangaye"),
+    ("A reporter was beaten by police officers at the Farmers National Day in Kaya on Saturday.", "Kaya"),
+])
+def test_peoples_communities_and_events_are_not_the_place(pipeline, text, place):
+    assert one(pipeline, text).place.mention == place

@@ -631,6 +631,18 @@ def _token_distance(sent: Span, start: int, end: int, anchors: list[tuple[int, i
     return best
 
 
+def _names_people(sent: Span, ent: Span) -> bool:
+    """A name that stands for people here: a people ("the Tuareg village", "between Toubou"), unless written
+    right after in/at/near (some villages bear a people's name), or a place's community ("a councillor of the
+    Foulse community")."""
+    doc = sent.doc
+    after = doc[ent.end].lower_ if ent.end < sent.end else ""
+    if after in ("community", "communities", "communauté", "family", "families", "clan", "clans"):
+        return True
+    return fold(ent.text) in lx.PEOPLES and not (ent.start > sent.start and doc[ent.start - 1].lower_ in (
+        "in", "at", "near", "outside"))
+
+
 def _nationality(tok) -> bool:
     """A token of a nationality or people ("Nigerien", "Fulani"), not one the statistical NER merely tags NORP
     ("killed in Touronata")."""
@@ -674,11 +686,10 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]
             if code not in demonyms:
                 demonyms.append(code)
             continue
+        if ent.label_ in ("PLACE", "GPE", "LOC", "FAC") and _names_people(sent, ent):
+            continue
         if ent.label_ == "PLACE":
-            arg = _place_arg(sent, ent, "gazetteer")
-            if fold(ent.text) not in lx.PEOPLES or ent.start > sent.start and sent.doc[ent.start - 1].lower_ in (
-                    "in", "at", "near", "outside"):
-                places.append(arg)
+            places.append(_place_arg(sent, ent, "gazetteer"))
         elif ent.label_ in ("GPE", "LOC", "FAC") and fold(ent.text) not in lx.FOREIGN and ent.text[:1].isupper():
             arg = _place_arg(sent, ent, "ner")
             if arg.locative or arg.want_admin:
@@ -693,7 +704,7 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]
         places = [p for p in places if p not in overlapping]
         span = sent.doc.char_span(start, end, alignment_mode="contract")
         if span is None or fold(span.text) in lx.FOREIGN or fold(span.text) in lx.PEOPLES or fold(
-                span[0].text) in lx.NOT_PLACES - lx.PEOPLES or any(
+                span[0].text) in lx.NOT_PLACES - lx.PEOPLES or fold(span[-1].text) in lx.NOT_PLACE_HEADS or any(
                 t.ent_type_ in ("ARMED_GROUP", "COUNTRY", "DATE", "TIME", "MONEY", "PERCENT") or _nationality(t)
                 for t in span) or (group == 6 and span[0].is_sent_start):
             continue

@@ -321,3 +321,9 @@ BORDER_PLACES = frozenset({"town", "towns", "village", "villages", "city", "post
 #: What makes a place name a locality rather than an admin unit ("the village of Abadam", "Tessit camp").
 LOCALITY_WORDS = frozenset({"village", "villages", "town", "hamlet", "hamlets", "locality", "localité", "settlement",
                             "camp", "bourgade", "hameau", "market", "marché", "mine", "site"})
+#: Last words of capitalised names that are events or buildings, not places ("the Peasant National Day").
+NOT_PLACE_HEADS = frozenset({"day", "days", "festival", "week", "fair", "ceremony", "celebration", "conference",
+                             "forum", "school", "mosque", "church", "hospital", "clinic", "office", "prison",
+                             "station", "university", "college", "hotel", "restaurant", "stadium", "ministry",
+                             "council", "assembly", "party", "union", "association", "movement", "front",
+                             "company", "bank", "agency", "radio", "television", "tv"})
