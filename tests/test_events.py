@@ -235,3 +235,14 @@ def test_place_patterns(pipeline, text, place):
 ])
 def test_peoples_communities_and_events_are_not_the_place(pipeline, text, place):
     assert one(pipeline, text).place.mention == place
+
+
+@pytest.mark.parametrize("text, place, kind", [
+    ("Farmers fought Fulani herders in Sankoura, Sourou province, on Monday after cattle damaged a field. One "
+     "person was killed.", "Sankoura", "armed_clash"),
+    ("An armed group plundered shops in Tabareybarey, near Ayorou, on Tuesday, wounding a trader.", "Tabareybarey",
+     "attack"),
+])
+def test_more_attack_verbs(pipeline, text, place, kind):
+    r = one(pipeline, text)
+    assert (r.place.mention, r.event_type) == (place, kind)

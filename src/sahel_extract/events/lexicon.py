@@ -15,7 +15,8 @@ TRIGGER_WORDS: dict[str, str] = {
                      "raided", "raiding", "raids", "stormed", "storm", "storming", "overran", "overrun",
                      "overrunning", "targeted", "targeting", "struck", "offensive", "besieged", "incursion",
                      "ambushed", "ambush", "ambushes", "ambushing", "torched", "burned", "burnt", "looted",
-                     "opened", "shooting", "gunfire", "attaque", "attaqué", "embuscade"], "attack"),
+                     "plundered", "pillaged", "ransacked", "opened", "shooting", "gunfire", "attaque", "attaqué",
+                     "embuscade"], "attack"),
     **dict.fromkeys(["fired", "gunshots", "shots", "assassinated", "assassination", "assassinate", "beaten",
                      "lynched"], "attack"),
     **dict.fromkeys(["killed", "kills", "killing", "kill", "murdered", "executed", "beheaded", "slaughtered",
@@ -30,7 +31,7 @@ TRIGGER_WORDS: dict[str, str] = {
     **dict.fromkeys(["airstrike", "airstrikes", "bombardment", "bombed", "drone", "drones"], "air_strike"),
     **dict.fromkeys(["shelling", "shelled", "shells", "mortar", "mortars", "rockets", "shell", "rocket"],
                     "explosion"),
-    **dict.fromkeys(["clash", "clashes", "clashed", "fighting", "firefight", "battle", "affrontements",
+    **dict.fromkeys(["clash", "clashes", "clashed", "fighting", "fought", "firefight", "battle", "affrontements",
                      "confrontation", "confrontations", "skirmish", "skirmishes"],
                     "armed_clash"),
 }
@@ -51,7 +52,7 @@ TRIGGER_PHRASES: dict[str, str] = {
 }
 #: Triggers weak enough to need support (a victim, a place or a time) before they make an event.
 WEAK_TRIGGERS = {"drone", "drones", "fired", "gunshots", "shots", "rocket", "opened", "shooting", "gunfire", "burned",
-                 "burnt", "looted",
+                 "burnt", "looted", "plundered", "pillaged", "ransacked", "fought",
                  "struck", "targeted", "targeting",
                  "offensive", "battle", "fighting", "mine", "mines", "shell", "shells", "rockets", "mortar",
                  "mortars", "explosive", "explosives", "bomb", "bombs", "dead", "died", "perished", "hostage",
@@ -244,7 +245,8 @@ DEFUSAL = re.compile(r"\b(defus(ed|al|ing)|dismantl(ed|ing)|discovered (and dest
                      r"neutrali[sz]ed|destroyed)|while (being )?(planted|planting|handling|making|assembling)|"
                      r"prematurely|accidental(ly)? (explosion|detonation))\b", re.I)
 #: Attack words about property only: with no victim they make no attack record (looting, burning).
-PROPERTY_WORDS = {"looted", "burned", "burnt", "torched", "set fire", "set ablaze", "seized", "stole", "destroyed",
+PROPERTY_WORDS = {"looted", "plundered", "pillaged", "burned", "burnt", "torched", "set fire", "set ablaze",
+                  "seized", "stole", "destroyed",
                   "vandalised", "vandalized", "ransacked"}
 #: Deaths by accident or disaster: no attack ("killed when a gold mine collapsed").
 ACCIDENT = re.compile(r"\b(collapsed?|collapsing|landslide|flood(s|ing|ed)?|drown(ed|ing)|road accident|crash(ed)?|"
