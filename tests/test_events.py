@@ -209,6 +209,7 @@ def test_assassinations_and_previously_found_caches(pipeline, text):
     ("Jihadists attacked the Nigerien border town of Makalondi on Monday, killing a policeman.", {"NE"}),
     ("Burkinabe soldiers were killed in an attack on Tuesday near the Malian frontier.", {"BF"}),
     ("Gunmen coming from Nigeria attacked the village on Monday and abducted three pupils.", set()),
+    ("Two foreigners were abducted on Monday while driving to Togo, officials said.", set()),
 ])
 def test_a_country_named_as_a_border_or_an_origin_is_not_the_place(pipeline, text, countries):
     frames = pipeline.nlp(text)._.attack_frames

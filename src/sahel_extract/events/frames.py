@@ -675,8 +675,9 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]
     for ent in sent.ents:
         if ent.label_ in ("COUNTRY", "NORP") and names_a_border(sent, ent):
             continue  # "near the Burkina Faso border", "on the Nigerian border": the neighbour, not the place
-        if ent.label_ == "COUNTRY" and ent.start > sent.start and sent.doc[ent.start - 1].lower_ == "from":
-            continue  # "gunmen coming from Nigeria attacked the village": where they came from
+        if ent.label_ == "COUNTRY" and ent.start > sent.start and sent.doc[ent.start - 1].lower_ in (
+                "from", "to", "towards", "toward"):
+            continue  # "gunmen coming from Nigeria", "their trip to Togo": where people came from or went
         if ent.label_ == "COUNTRY":
             if ent.kb_id_ and ent.kb_id_ not in countries:
                 countries.append(ent.kb_id_)
