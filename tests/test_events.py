@@ -247,3 +247,9 @@ def test_peoples_communities_and_events_are_not_the_place(pipeline, text, place)
 def test_more_attack_verbs(pipeline, text, place, kind):
     r = one(pipeline, text)
     assert (r.place.mention, r.event_type) == (place, kind)
+
+
+def test_the_scene_setting_sentence_gives_the_place_when_the_attack_sentence_has_none(pipeline):
+    r = one(pipeline, "Soldiers conducted a combined air and ground operation near Intahaka on Tuesday. Twelve "
+                      "militants were killed in the operation, the army said.")
+    assert r.place.mention == "Intahaka" and r.casualties.killed.min == 12

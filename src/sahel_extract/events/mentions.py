@@ -153,8 +153,13 @@ class EventMention:
 
     @property
     def place(self) -> PlaceArg | None:
-        """The most specific place the attack's sentences give: the first locality, else the first region."""
+        """The most specific place the attack's sentences give: the first locality, else the first region;
+        failing both, the place of a sentence that sets the scene without an attack word ("an operation near
+        Tadamakat. Five militants were killed in the operation.")."""
         places = [f.event_place for f in self.frames if f.event_place and not f.history]
+        if not places:
+            places = [p for f in self.frames if not f.history for p in f.places[:1]
+                      if p.locative and not (p.reference or p.seat or p.detached)]
         local = [p for p in places if not p.want_admin]
         return (local or places or [None])[0]
 
