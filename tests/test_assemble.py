@@ -142,3 +142,27 @@ def test_a_namesake_where_the_named_group_never_operated_is_not_taken(pipeline):
     [r] = pipeline.extract("Gunmen raided the town of Ibi in Taraba State on Sunday, killing four people, residents "
                            "said.", published="2025-03-12")
     assert (r.place.name, r.place.country_code) == ("Ibi", "NG")
+
+
+@pytest.mark.parametrize("text, mention, admin1, precision", [
+    # two places joined by "and" are two places, not one put near the other
+    ("Jihadists killed 12 soldiers in Gao and four civilians near Timbuktu on Sunday.", "Gao", "Gao", "exact"),
+    # a group's areas only break ties: a unique town outside them is still that town
+    ("Katiba Macina fighters attacked the military camp in Kati on Friday, killing two soldiers.", "Kati",
+     "Koulikoro", "exact"),
+    ("Ansarul Islam fighters killed 11 civilians in Dedougou on Friday.", "Dedougou", "Boucle du Mouhoun", "exact"),
+    ("Suspected ISWAP fighters killed 12 soldiers in Tillia, according to Niger authorities.", "Tillia", "Tahoua",
+     "exact"),
+    # "X community" after "in" is how Nigerian reports name a village
+    ("Boko Haram fighters killed nine people in Kautikari community in Chibok on Sunday.", "Kautikari", "Borno",
+     "unresolved"),
+])
+def test_review_cases_keep_the_right_place(pipeline, text, mention, admin1, precision):
+    [r] = pipeline.extract(text, published="2025-03-14")
+    assert (r.place.mention, r.place.admin1, r.place.precision) == (mention, admin1, precision)
+
+
+@pytest.mark.parametrize("text", ["Gunmen killed 30 people in Christian villages on Sunday.",
+                                  "Clashes between Christians and Muslims killed four people on Sunday."])
+def test_faiths_are_not_places(pipeline, text):
+    assert [r.place.mention for r in pipeline.extract(text, published="2025-03-14")] == [None]

@@ -318,3 +318,15 @@ def test_a_place_table_without_the_needed_columns_is_a_clear_error(dumps: list[P
     assert not out.exists()
     with pytest.raises(FileNotFoundError, match="place table not found"):
         build_gazetteer(dumps, out, places=[tmp_path / "missing.tsv"])
+
+
+def test_a_place_table_keeps_namesakes_of_one_country(dumps: list[Path], tmp_path: Path):
+    tsv = tmp_path / "villages.tsv"
+    tsv.write_text("name\tcountry_code\tadmin1\tlat\tlon\tfeature\n"
+                   "Bangou\tNE\tTillaberi\t14.01\t0.75\tvillage\nBangou\tNE\tDosso\t13.05\t3.20\tvillage\n",
+                   encoding="utf-8")
+    out = tmp_path / "g.sqlite"
+    stats = build_gazetteer(dumps, out, places=[tsv])
+    assert stats.duplicates == 0
+    with FullGazetteer.open(out) as gaz:
+        assert sorted(e.lat for e in gaz.candidates("bangou")) == [13.05, 14.01]

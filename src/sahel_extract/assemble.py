@@ -99,7 +99,7 @@ class PlaceContext:
     near: list[Place] = field(default_factory=list)
     anchors: list[Place] = field(default_factory=list)
     actors: list[ActorEntry] = field(default_factory=list)
-    named_countries: list[str] = field(default_factory=list)  # named or by nationality in the sentences
+    named_countries: list[str] = field(default_factory=list)  # named, or by nationality, in the article
 
     def in_area(self, country: str, admin1: str | None) -> bool:
         """Whether a named group is known to operate in that region (only groups whose areas in that country
@@ -147,7 +147,8 @@ def _generic_region(text: str) -> bool:
 
 
 def place_context(frames: list[Frame], exclude: str | None, gazetteer: GazetteerLike,
-                  countries: list[str], actors: list[ActorEntry] | None = None) -> PlaceContext:
+                  countries: list[str], actors: list[ActorEntry] | None = None,
+                  named: list[str] | None = None) -> PlaceContext:
     """Regions and countries from the other places an attack's sentences name (only names the gazetteer knows
     as written). Places bracketed after the attack's place are resolved as admin units, outermost first ("Say
     Department, Tillaberi Region": the Say in Tillabéri), and weigh most."""
@@ -190,7 +191,8 @@ def place_context(frames: list[Frame], exclude: str | None, gazetteer: Gazetteer
                         regions=[p for p, _, _ in ranked], adjacent=[p for p, near, _ in ranked if near],
                         near=[p for p, _ in localities], anchors=[p for p, put_near in localities if put_near],
                         actors=list(actors or []),
-                        named_countries=list(dict.fromkeys(c for f in frames for c in (*f.countries, *f.demonyms))))
+                        named_countries=list(dict.fromkeys(
+                            [*(named or []), *(c for f in frames for c in (*f.countries, *f.demonyms))])))
 
 
 #: Below this population a homonym abroad is more likely another village than the place the text means.
@@ -216,15 +218,15 @@ def resolve_in_context(mention: str, gazetteer: GazetteerLike, context: PlaceCon
     place = resolve_place(mention, gazetteer, context.countries, want_admin=want_admin, admin=hints,
                           near=[(p.lat, p.lon) for p in context.near], locality=locality,
                           in_area=context.in_area if context.actors else None)
-    if context.anchors and place.precision == "exact" and place.lat is not None and all(
+    region_countries = {r.country_code for r in context.regions}
+    small = place.precision == "exact" and _population(gazetteer, place) < SMALL_PLACE
+    if context.anchors and small and place.lat is not None and all(
             distance_km(place.lat, place.lon, a.lat, a.lon) > NEAR_KM for a in context.anchors):
-        # "the Tabrichat area near Tessalit": the only Tabrichat known is 280 km away, so it is another one;
-        # keep the name, in the region of the town the text puts it near
+        # "the Tabrichat area near Tessalit": the only Tabrichat known is a village 280 km away, so it is another
+        # one; keep the name, in the region of the town the text puts it near
         anchor = context.anchors[0]
         return Place(name=mention, mention=mention, admin1=anchor.admin1, country=anchor.country,
                      country_code=anchor.country_code, precision="unresolved")
-    region_countries = {r.country_code for r in context.regions}
-    small = place.precision == "exact" and _population(gazetteer, place) < SMALL_PLACE
     if context.adjacent and place.precision != "unresolved" and not any(
             r.country_code == place.country_code for r in context.adjacent):
         place = Place(name=mention, mention=mention, precision="unresolved")  # "Se (Djibo, Soum)" is not in Benin
@@ -242,9 +244,12 @@ def resolve_in_context(mention: str, gazetteer: GazetteerLike, context: PlaceCon
         place = Place(name=mention, mention=mention, precision="unresolved")
     groups = [a for a in context.actors if a.kind != "state_forces"]
     if place.precision not in ("unresolved", "country") and groups and not context.named_countries \
-            and not context.regions and not any(a.operates_in(place.country_code, place.admin1) for a in groups):
-        # the text says nothing of where but who: "presumed Boko Haram militants attacked Dabougoun" is not
-        # the Dabougou of Burkina Faso, nor "Ansarul Islam raided Ibi" the Ibi of Taraba, where they never operated
+            and not context.regions and not any(
+                a.operates_in(place.country_code, place.admin1) if fuzzy else place.country_code in a.countries
+                for a in groups):
+        # the text says nothing of where but who: "presumed Boko Haram militants attacked Dabougoun" is not the
+        # Dabougou of Burkina Faso (a spelling variant outside the group's areas), nor "Ansarul Islam raided Ibi"
+        # the Ibi of Taraba (a namesake in a country where the group never fought)
         place = Place(name=mention, mention=mention, precision="unresolved")
     if small and region_countries and place.country_code not in region_countries \
             and place.country_code not in context.countries[:1]:
@@ -273,19 +278,25 @@ def _likeliest_region(places: list[Place]) -> Place:
 
 
 def resolve_mention(frames: list[Frame], mention: str, gazetteer: GazetteerLike, countries: list[str],
-                    actors: list[ActorEntry] | None = None, written: str | None = None) -> Place:
+                    actors: list[ActorEntry] | None = None, written: str | None = None,
+                    named: list[str] | None = None) -> Place:
     """A place mention of an attack's sentences resolved in their context (``place_context``), with what the
     text calls it ("the village of X", "X region") when the mention is one of their place arguments.
-    ``written`` is the text's own spelling when the mention comes from elsewhere (a coder's spelling)."""
+    ``written`` is the text's own spelling when the mention comes from elsewhere (a coder's spelling);
+    ``named`` the countries the whole article names (``article_countries``)."""
     written = written or mention
     arg = next((a for f in frames for a in f.places if fold(a.text) == fold(written)), None)
-    context = place_context(frames, written, gazetteer, countries, actors)
-    return resolve_in_context(mention, gazetteer, context, want_admin=bool(arg and arg.want_admin),
-                              locality=bool(arg and arg.locality))
+    context = place_context(frames, written, gazetteer, countries, actors, named)
+    place = resolve_in_context(mention, gazetteer, context, want_admin=bool(arg and arg.want_admin),
+                               locality=bool(arg and arg.locality))
+    if arg is not None and arg.near and place.precision == "exact":
+        place = place.model_copy(update={"precision": "near"})
+    return place
 
 
 def resolve_event_place(event: EventMention, gazetteer: GazetteerLike, countries: list[str],
-                        actors: list[ActorEntry] | None = None) -> Place:
+                        actors: list[ActorEntry] | None = None, named: list[str] | None = None) -> Place:
+    """The place of an attack: its place argument resolved in context, else the country it happened in."""
     arg = event.place
     if arg is None:
         if countries:
@@ -293,11 +304,7 @@ def resolve_event_place(event: EventMention, gazetteer: GazetteerLike, countries
             return Place(name=COUNTRY_NAMES[code], mention=None, country=COUNTRY_NAMES[code], country_code=code,
                          precision="country")
         return Place()
-    context = place_context(event.frames, arg.text, gazetteer, countries, actors)
-    place = resolve_in_context(arg.text, gazetteer, context, want_admin=arg.want_admin, locality=arg.locality)
-    if arg.near and place.precision == "exact":
-        place = place.model_copy(update={"precision": "near"})
-    return place
+    return resolve_mention(event.frames, arg.text, gazetteer, countries, actors, named=named)
 
 
 #: The Islamic State's provinces by where an attack happened: "the Islamic State" in Ménaka is ISGS, in
@@ -503,7 +510,7 @@ def build_records(events: list[EventMention], frames: list[Frame], article: Arti
     records: list[AttackRecord] = []
     for event in events:
         codes = event_countries(event.frames, countries, catalogue)
-        place = resolve_event_place(event, gazetteer, codes, named_actors(event.frames, catalogue))
+        place = resolve_event_place(event, gazetteer, codes, named_actors(event.frames, catalogue), countries)
         time = event.time
         date = resolve_date(time.text if time else None, article.published)
         if article.published and date.latest and date.precision != "unknown":

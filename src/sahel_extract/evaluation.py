@@ -1000,9 +1000,9 @@ def geo_resolution(path_or_rows: str | os.PathLike | Iterable[dict], pipeline: A
     results = list(pipeline.process_articles(articles))
     for row, doc, result in zip(rows, docs, results, strict=True):
         frames = doc._.attack_frames
-        countries = event_countries(frames, article_countries(frames), catalogue)
-        place = resolve_mention(frames, row["location"], gaz, countries, named_actors(frames, catalogue),
-                                text_spelling(row["location"], frames))
+        named = article_countries(frames)
+        place = resolve_mention(frames, row["location"], gaz, event_countries(frames, named, catalogue),
+                                named_actors(frames, catalogue), text_spelling(row["location"], frames), named)
         right = _same_place(place, row)
         report.resolver.add(right)
         if not right:

@@ -348,7 +348,7 @@ def read_places_file(path: Path, admin1: dict[tuple[str, str], str]) -> tuple[li
     known = {(cc, fold(name)): name for (cc, _), name in admin1.items()}
     delimiter = "," if path.suffix.lower() == ".csv" else "\t"
     with path.open(encoding="utf-8-sig", newline="") as fh:
-        entries, bad = read_place_table(fh, f"places:{path.stem}", delimiter)
+        entries, bad = read_place_table(fh, f"places:{path.stem}", delimiter, by_position=True)
     return [GazEntry(**{**asdict(e), "admin1": known.get((e.country_code, fold(e.admin1 or "")), e.admin1)})
             for e in entries], bad
 

@@ -587,7 +587,7 @@ def _place_arg(sent: Span, span: Span, source: str) -> PlaceArg:
         p in lx.MOVEMENT for p in wider) or quarter
     locality = not want_admin and (len(prev) >= 2 and prev[-1] in ("of", "de", "d'", "d’")
                                    and prev[-2] in lx.LOCALITY_WORDS or bool(nxt) and nxt[0] in lx.LOCALITY_WORDS
-                                   or len(nxt) > 1 and nxt[0] == "," and nxt[1] in ("a", "an", "the") and len(nxt) > 2
+                                   or len(nxt) > 2 and nxt[0] == "," and nxt[1] in ("a", "an", "the")
                                    and nxt[2] in lx.LOCALITY_WORDS)
     return PlaceArg(span.text, span.start_char, span.end_char, locative=locative, near=near, want_admin=want_admin,
                     locality=locality, reference=reference, seat=seat, source=source)
@@ -631,16 +631,28 @@ def _token_distance(sent: Span, start: int, end: int, anchors: list[tuple[int, i
     return best
 
 
-def _names_people(sent: Span, ent: Span) -> bool:
-    """A name that stands for people here: a people ("the Tuareg village", "between Toubou"), unless written
-    right after in/at/near (some villages bear a people's name), or a place's community ("a councillor of the
-    Foulse community")."""
+def _origin_or_destination(sent: Span, ent: Span) -> bool:
+    """A country named as where people came from ("gunmen coming from Nigeria") or were going ("on their way
+    to Togo"), not "according to Niger authorities"."""
     doc = sent.doc
-    after = doc[ent.end].lower_ if ent.end < sent.end else ""
-    if after in ("community", "communities", "communauté", "family", "families", "clan", "clans"):
+    before = [t.lower_ for t in doc[max(sent.start, ent.start - 4):ent.start]]
+    if not before:
+        return False
+    if before[-1] == "from":
         return True
-    return fold(ent.text) in lx.PEOPLES and not (ent.start > sent.start and doc[ent.start - 1].lower_ in (
-        "in", "at", "near", "outside"))
+    return before[-1] in ("to", "towards", "toward") and any(w in lx.MOTION_WORDS for w in before[:-1])
+
+
+def _names_people(sent: Span, ent: Span) -> bool:
+    """A name that stands for people here, unless written right after in/at/near (some villages bear a
+    people's name; "in Kautikari community" is a village): a people or faith ("the Tuareg village",
+    "between Christians and Muslims"), or a place's community ("a councillor of the Foulse community")."""
+    doc = sent.doc
+    if ent.start > sent.start and doc[ent.start - 1].lower_ in ("in", "at", "near", "outside"):
+        return False
+    after = doc[ent.end].lower_ if ent.end < sent.end else ""
+    return fold(ent.text) in lx.PEOPLES or after in ("community", "communities", "communauté", "family", "families",
+                                                     "clan", "clans")
 
 
 def _nationality(tok) -> bool:
@@ -675,8 +687,7 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]
     for ent in sent.ents:
         if ent.label_ in ("COUNTRY", "NORP") and names_a_border(sent, ent):
             continue  # "near the Burkina Faso border", "on the Nigerian border": the neighbour, not the place
-        if ent.label_ == "COUNTRY" and ent.start > sent.start and sent.doc[ent.start - 1].lower_ in (
-                "from", "to", "towards", "toward"):
+        if ent.label_ == "COUNTRY" and _origin_or_destination(sent, ent):
             continue  # "gunmen coming from Nigeria", "their trip to Togo": where people came from or went
         if ent.label_ == "COUNTRY":
             if ent.kb_id_ and ent.kb_id_ not in countries:

@@ -297,7 +297,10 @@ NOT_PLACES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 #: also village names: only "in/at/near X" makes them a place.
 PEOPLES = {"dogon", "fulani", "peul", "peuls", "fulbe", "tuareg", "touareg", "bambara", "mossi", "songhai",
            "songhay", "hausa", "haoussa", "kanuri", "arab", "arabs", "bozo", "djerma", "zarma", "imghad",
-           "daoussahak", "dawsahak", "toubou", "tebu", "gourmantche", "bella", "idaksahak", "malinke", "dozo"}
+           "daoussahak", "dawsahak", "toubou", "tebu", "gourmantche", "bella", "idaksahak", "malinke", "dozo",
+           # faiths
+           "christian", "christians", "muslim", "muslims", "catholic", "catholics", "protestant", "protestants",
+           "evangelical", "evangelicals", "islamist", "islamists", "animist", "animists"}
 NOT_PLACES |= PEOPLES
 FOREIGN = {"france", "russia", "united states", "us", "u.s.", "algeria", "libya", "morocco", "senegal", "guinea",
             "ghana", "ivory coast", "cote d'ivoire", "côte d'ivoire", "cameroon", "sudan", "egypt", "paris",
@@ -329,3 +332,8 @@ NOT_PLACE_HEADS = frozenset({"day", "days", "festival", "week", "fair", "ceremon
                              "station", "university", "college", "hotel", "restaurant", "stadium", "ministry",
                              "council", "assembly", "party", "union", "association", "movement", "front",
                              "company", "bank", "agency", "radio", "television", "tv"})
+#: Words of movement before "to X": X is where people were going ("their trip to Togo").
+MOTION_WORDS = frozenset({"trip", "journey", "way", "route", "heading", "headed", "travelling", "traveling",
+                          "travelled", "traveled", "driving", "drove", "going", "went", "returning", "returned",
+                          "fled", "fleeing", "bound", "moving", "moved", "crossed", "crossing", "flew", "flying",
+                          "back", "escaped", "deported", "transferred"})

@@ -6,6 +6,7 @@ stage turns them into canonical values. They pickle, so docs can cross process b
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 #: A place further than this (in tokens) from every trigger and figure of its sentence is not the event's.
@@ -22,8 +23,14 @@ class Arg:
     end: int
 
 
-#: At most this many characters between a place and the town it is put near ("X area near Y", "X, near Y").
+#: At most this many characters between a place and the town it is put near ("X area near Y", "X, near Y"),
+#: and the words that may join them.
 NEAR_GAP = 40
+NEAR_JOIN = re.compile(
+    r"\s*(?:area|zone|locality|village|vicinity|region)?\s*,?\s*(?:(?:some|about|around|roughly|nearly)\s+)?"
+    r"(?:(?:\d+|a few|several)\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from|outside)"
+    r"|near|outside|close to|not far from|in the vicinity of|around)\s*(?:the\s+(?:town|village|city)\s+of\s+)?",
+    re.I)
 
 
 @dataclass(slots=True)
@@ -125,11 +132,12 @@ class Frame:
         return min(local, key=lambda p: (p.distance, p.start))
 
     def puts_near(self, place: PlaceArg, other: PlaceArg) -> bool:
-        """Whether ``other`` is the town the text puts ``place`` near, written right after it ("in the Zambla
-        area near Tessalit", "at Tin-Akoff, 30 km from Gorom-Gorom")."""
+        """Whether ``other`` is the town the text puts ``place`` near, written right after it and joined only by
+        a word of nearness ("in the Zambla area near Tessalit", "at Tin-Akoff, 30 km from Gorom-Gorom"); not
+        "in Gao and four civilians near Timbuktu"."""
         gap = self.text[place.end - self.start:other.start - self.start]
-        return other.near and not place.near and place.locative and 0 <= len(gap) <= NEAR_GAP \
-            and not set(gap) & set(".;")
+        return other.near and not place.near and place.locative and len(gap) <= NEAR_GAP \
+            and NEAR_JOIN.fullmatch(gap) is not None
 
     @property
     def event_time(self) -> Arg | None:

@@ -170,9 +170,11 @@ PLACE_TABLE_REQUIRED = ("name", "country_code", "lat", "lon")
 _TOWN_FEATURES = {"town", "village", "city", "hamlet", "settlement", "ppl"}
 
 
-def place_table_entry(row: dict, prefix: str) -> GazEntry:
+def place_table_entry(row: dict, prefix: str, by_position: bool = False) -> GazEntry:
     """One row of a place table as a gazetteer entry; ValueError when a required column is empty or wrong.
-    ``feature`` town/village/hamlet/settlement gives a ``town``, anything else (camp, mine...) a ``locality``."""
+    ``feature`` town/village/hamlet/settlement gives a ``town``, anything else (camp, mine...) a ``locality``.
+    The id is ``prefix:CC:name``, with the coordinates too when ``by_position`` (a village register names many
+    villages alike in one country)."""
     values = {k: (row.get(k) or "").strip() for k in ("name", "alternate_names", "country_code", "admin1", "admin2",
                                                      "lat", "lon", "feature", "population")}
     missing = [k for k in PLACE_TABLE_REQUIRED if not values[k]]
@@ -185,8 +187,9 @@ def place_table_entry(row: dict, prefix: str) -> GazEntry:
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise ValueError(f"coordinates out of range: {lat}, {lon}")
     alternates = tuple(a.strip() for a in values["alternate_names"].split("|") if a.strip())
+    position = f":{lat:.4f},{lon:.4f}" if by_position else ""
     return GazEntry(
-        id=f"{prefix}:{code}:{fold(values['name']).replace(' ', '-')}",
+        id=f"{prefix}:{code}:{fold(values['name']).replace(' ', '-')}{position}",
         name=values["name"], country_code=code,
         kind="town" if values["feature"].lower() in _TOWN_FEATURES else "locality",
         admin1=values["admin1"] or None, admin2=values["admin2"] or None, lat=lat, lon=lon,
@@ -194,7 +197,7 @@ def place_table_entry(row: dict, prefix: str) -> GazEntry:
     )
 
 
-def read_place_table(lines: Iterable[str], prefix: str, delimiter: str = "\t"
+def read_place_table(lines: Iterable[str], prefix: str, delimiter: str = "\t", by_position: bool = False
                      ) -> tuple[list[GazEntry], list[tuple[int, str]]]:
     """The entries of a place table, and the (line number, reason) of each row that could not be read."""
     reader = csv.DictReader(lines, delimiter=delimiter)
@@ -205,7 +208,7 @@ def read_place_table(lines: Iterable[str], prefix: str, delimiter: str = "\t"
     entries, bad = [], []
     for row in reader:
         try:
-            entries.append(place_table_entry(row, prefix))
+            entries.append(place_table_entry(row, prefix, by_position))
         except (ValueError, TypeError) as exc:
             bad.append((reader.line_num, str(exc)))
     return entries, bad
@@ -360,7 +363,7 @@ def rank(entries: list[GazEntry], countries: list[str], want_admin: bool = False
     """Candidates best first, with their scores (deterministic: ties broken by id).
 
     ``admin`` names the regions (admin1 or admin2) the text places the mention in; ``near`` the coordinates
-    of the places it names it with; ``locality`` says the text calls it a village, town or camp; ``areas``
+    of the places it names it with; ``locality`` says the text calls it a village, town or camp;
     ``in_area(country, admin1)`` whether a place is where the armed groups it names operate."""
     near = list(near)
     scored = [(e, _score(e, countries, want_admin, admin, near, locality, in_area)) for e in entries]
@@ -406,8 +409,9 @@ def fuzzy_candidates(gazetteer: GazetteerLike, key: str, countries: list[str], i
                      ) -> list[tuple[GazEntry, float]]:
     """Spelling variants: entries whose folded name is within ``fuzz.ratio`` >= FUZZY_CUTOFF of the key, or
     sounds the same (``sound_key``, of FUZZY_MIN_LENGTH letters at least) and is within SOUND_MIN_RATIO (scored
-    FUZZY_CUTOFF + 2 when its ratio is lower). Only entries in the article's countries, or where the armed groups
-    it names operate (``in_area``), count: elsewhere a close name is more likely another village."""
+    as its ratio, raised to FUZZY_CUTOFF: a spelling closer than the cut-off still wins). Only entries in the
+    article's countries, or where the armed groups it names operate (``in_area``), count: elsewhere a close
+    name is more likely another village."""
     return [(e, score) for e, score, _ in fuzzy_matches(gazetteer, key, countries, in_area)]
 
 
@@ -425,7 +429,7 @@ def fuzzy_matches(gazetteer: GazetteerLike, key: str, countries: list[str], in_a
     for m in index.by_sound.get(sound, []) if len(sound) >= FUZZY_MIN_LENGTH else []:
         ratio = fuzz.ratio(key, m)
         if m not in matches and ratio >= SOUND_MIN_RATIO:  # short sounds of vowels collide ("woulouwa", "oulouha")
-            matches[m] = (FUZZY_CUTOFF + 2, f"sounds alike (ratio={ratio:.0f})")
+            matches[m] = (max(ratio, FUZZY_CUTOFF), f"sounds alike (ratio={ratio:.0f})")
     out = []
     for match, (score, how) in matches.items():
         for entry in gazetteer.candidates(match):
@@ -471,8 +475,10 @@ def resolve_place(
     if fuzzy:
         # spellings within a few points of the closest compete on context, each point behind costing a little
         best = fuzzy[0][1]
-        ratios = {e.id: s for e, s in fuzzy}
-        close = [e for e, s in fuzzy if s >= best - FUZZY_BAND]
+        ratios: dict[str, float] = {}
+        for e, score in fuzzy:  # best first: an entry reached through two of its names keeps the closer one
+            ratios.setdefault(e.id, score)
+        close = list({e.id: e for e, score in fuzzy if score >= best - FUZZY_BAND}.values())
         ranked = sorted(rank(close, countries, want_admin, admin, **hints),
                         key=lambda p: (-(p[1] - FUZZY_POINT * (best - ratios[p[0].id])), p[0].id))
         return to_place(ranked[0][0], mention)
