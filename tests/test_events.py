@@ -253,3 +253,18 @@ def test_the_scene_setting_sentence_gives_the_place_when_the_attack_sentence_has
     r = one(pipeline, "Soldiers conducted a combined air and ground operation near Intahaka on Tuesday. Twelve "
                       "civilians were killed in the operation, residents said.")
     assert r.place.mention == "Intahaka" and killed(r) == (12, 12)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The toll from Friday's ambush on a bus near Kaya has risen to 15 dead, the governor's office said on Sunday. "
+     "An initial statement issued on Friday had reported seven dead.", (15, 15)),
+    ("At least twenty people were killed in Thursday's attack on the market at Dioura, a local official said, "
+     "revising upwards a provisional toll of twelve.", (20, None)),
+    ("The death toll from a rocket attack on the town of Bama on Saturday night has risen to 11, police said, "
+     "after seven more victims died in hospital. Police had initially said four people were killed.", (11, 11)),
+    ("The army on Monday raised to nine the number of soldiers killed in the attack on its base in Diapaga on "
+     "Saturday.", (9, 9)),
+    ("Gunmen killed a municipal councillor and two other residents in Koflandé on Friday.", (3, 3)),
+])
+def test_revised_replaced_and_added_tolls(pipeline, text, expected):
+    assert killed(one(pipeline, text)) == expected

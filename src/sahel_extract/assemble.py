@@ -10,7 +10,8 @@ Decisions made here, all documented in DESIGN.md section 3:
   is an attacker killed; wounded attackers have no field and are only kept in ``reports``;
 - casualty totals: figures of one authority add up across victim groups ("12 soldiers and 3 civilians")
   unless one is a subset ("including 5 soldiers"); a later figure replaces an earlier one of the same
-  authority or a revision ("the toll rose to"); different authorities span (min of mins, max of maxes,
+  authority or a revision ("the toll rose to"), and a figure told as replaced ("had initially said four") gives
+  way to any other; different authorities span (min of mins, max of maxes,
   max ``None`` when the highest figure is open-ended);
 - background: an attack whose date ends more than ``BACKGROUND_DAYS`` before publication is history told
   as context, not news, and gives no record.
@@ -380,10 +381,12 @@ def _authority_total(reports: list[tuple[CasualtyReport, CasualtyArg]]) -> tuple
 def _totals(reports: list[tuple[CasualtyReport, CasualtyArg]]) -> Count | None:
     if not reports:
         return None
-    # a revision ("the toll rose to 15") replaces everything told before it
-    revised = [i for i, (_, a) in enumerate(reports) if a.revision]
+    # a revision ("the toll rose to 15") replaces everything told before it, and a figure told as replaced
+    # ("an initial statement had reported seven dead") gives way to any other
+    revised = [i for i, (_, a) in enumerate(reports) if a.revision and not a.subset]
     if revised:
         reports = reports[revised[-1]:]
+    reports = [(r, a) for r, a in reports if not a.superseded] or reports
     # an unattributed figure below an attributed one is a detail of it ("one shell killed a child")
     attributed = [r.min for r, _ in reports if r.attributed_to and r.min is not None]
     if attributed:

@@ -820,11 +820,19 @@ def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue) -> Frame
     frame.aggregate = bool(aggregate)
     frame.background = bool(lx.BACKGROUND.search(text))
     revision = bool(lx.REVISION.search(text))
+    superseded = bool(lx.SUPERSEDED.search(text))
     according = [a for a in attribution_cues if re.match(r"according to|.*\b(cited|quoted) by\b",
                                                           text[a.start - base - 13:a.end - base], re.I)]
+    # a figure introduced as the old one ("a provisional toll of twelve") is the replaced one, and the others of
+    # its sentence are the new ones; else a sentence telling an old figure ("had initially said") tells only that
+    replaced = {id(c) for c in frame.casualties
+                if lx.SUPERSEDED_BEFORE.search(text[max(0, c.start - base - 60):c.start - base])}
     for c in frame.casualties:
         c.sentence = index
-        c.revision = revision
+        c.superseded = id(c) in replaced if replaced else superseded and not revision
+        c.revision = (revision or bool(replaced)) and not c.superseded
+        if (revision or replaced) and lx.INCREMENT.search(c.text):
+            c.subset = True  # "the toll has risen to 11 after seven more victims died": a part of the new total
         speaker = governing_speaker(sent, c, attribution_cues)
         parsed = sent.doc.has_annotation("DEP")
         # with a parse, a speaker whose verb does not govern the figure speaks of something else ("..., while the

@@ -179,8 +179,15 @@ NEW_EVENT = re.compile(r"\b(in (a|another) separate (attack|incident)|separately
                        r"elsewhere|in a second attack|a second attack|the (next|following) day|"
                        r"another attack|a separate attack|two days later|a day later|later that day)\b", re.I)
 #: Figures that replace an earlier one from the same authority.
-REVISION = re.compile(r"\b(rose to|risen to|revised|climbed to|new toll|updated toll|increased to|now stands|"
+REVISION = re.compile(r"\b(rose to|risen to|revised|revising|climbed to|new toll|updated toll|increased to|now stands|"
                       r"later (said|raised|put)|latest toll|has risen|had risen|final toll|raised the toll)\b", re.I)
+#: A sentence that tells a figure since replaced ("Police had initially said four people were killed").
+SUPERSEDED = re.compile(r"\b(initial(ly)?|provisional(ly)?|first (statement|toll|report|count|figure)|earlier (toll|"
+                        r"statement|report|figure|count)|previous (toll|figure|count)|had (first |initially )?(said|"
+                        r"reported|put|given|announced|counted))\b", re.I)
+#: Just before a figure: that figure is the replaced one ("revising upwards a provisional toll of twelve").
+SUPERSEDED_BEFORE = re.compile(r"\b(provisional|initial|earlier|previous|first|old) (death |casualty )?(toll|figure|"
+                               r"count|report|estimate)( (of|at|was|had been))?\s+(about |around |some )?$", re.I)
 #: Words that follow or precede a place name to make it a region.
 REGION_WORDS = {"region", "province", "state", "department", "cercle", "prefecture", "governorate", "district",
                 "area", "zone", "région", "commune", "municipality", "local"}
@@ -264,7 +271,12 @@ QUALIFIER_START = {"at", "more", "over", "about", "nearly", "almost", "some", "a
 NON_AGENT_PREP = {"on", "against", "targeting", "at", "of", "to", "with"}
 TOLL = re.compile(r"(cut|slit) the throats of\s*$|\b(bodies|corpses) of\s*(around |about |some )?$|"
                    r"(death )?toll (?:\w+ )?(of|rose to|has risen to|climbed to|stood at|stands at|reached|is|was|now "
-                   r"stands at|at|increased to|to)\s*$|\b(deaths|lives|death) of\s*$|\bkilled\s*$", re.I)
+                   r"stands at|at|increased to|to)\s*$|\b(deaths|lives|death) of\s*$|\bkilled\s*$|"
+                   # "the death toll from a mortar attack on the town of Monguno on Saturday has risen to 11"
+                   r"\bdeath toll (?:[\w'’-]+,? ){1,16}(has |had )?(risen|rose|climbed|increased|jumped|reached)"
+                   r"( to)?\s*$|"
+                   # "the army raised to seven the number of soldiers killed"
+                   r"\braised (the (death )?toll )?to\s*$", re.I)
 CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
              "dec", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
@@ -337,3 +349,5 @@ MOTION_WORDS = frozenset({"trip", "journey", "way", "route", "heading", "headed"
                           "travelled", "traveled", "driving", "drove", "going", "went", "returning", "returned",
                           "fled", "fleeing", "bound", "moving", "moved", "crossed", "crossing", "flew", "flying",
                           "back", "escaped", "deported", "transferred"})
+#: A figure that adds to a total rather than gives one ("seven more victims died", "another three").
+INCREMENT = re.compile(r"^(another|a further)\b|^\S+ (more|additional|further)\b", re.I)

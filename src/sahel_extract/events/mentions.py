@@ -67,6 +67,7 @@ class CasualtyArg(Arg):
     who: str | None = None
     attribution: str | None = None
     revision: bool = False
+    superseded: bool = False  # "an initial statement had reported seven dead", "a provisional toll of twelve"
     aggregate: bool = False
     subset: bool = False
     sentence: int = 0
