@@ -35,7 +35,7 @@ import sqlite3
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -349,8 +349,7 @@ def read_places_file(path: Path, admin1: dict[tuple[str, str], str]) -> tuple[li
     delimiter = "," if path.suffix.lower() == ".csv" else "\t"
     with path.open(encoding="utf-8-sig", newline="") as fh:
         entries, bad = read_place_table(fh, f"places:{path.stem}", delimiter, by_position=True)
-    return [GazEntry(**{**asdict(e), "admin1": known.get((e.country_code, fold(e.admin1 or "")), e.admin1)})
-            for e in entries], bad
+    return [replace(e, admin1=known.get((e.country_code, fold(e.admin1 or "")), e.admin1)) for e in entries], bad
 
 
 def _insert_places(conn: sqlite3.Connection, path: Path, admin1: dict, stats: BuildStats, seen: set[str]

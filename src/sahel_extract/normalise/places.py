@@ -53,6 +53,7 @@ COUNTRIES: dict[str, dict] = {
     "MR": {"name": "Mauritania", "names": ["Mauritania", "Mauritanie"], "demonyms": ["Mauritanian", "Mauritanians"]},
 }
 COUNTRY_NAMES = {code: info["name"] for code, info in COUNTRIES.items()}
+_COUNTRY_KEYS = {fold(n): code for code, info in COUNTRIES.items() for n in info["names"]}
 _ADMIN_SUFFIXES = (" cercle", " province", " department", " departement", " region", " state", " prefecture",
                    " commune", " district")
 _ADMIN_PREFIXES = ("cercle de ", "cercle d ", "province du ", "province de ", "province des ", "departement de ",
@@ -170,11 +171,11 @@ PLACE_TABLE_REQUIRED = ("name", "country_code", "lat", "lon")
 _TOWN_FEATURES = {"town", "village", "city", "hamlet", "settlement", "ppl"}
 
 
-def place_table_entry(row: dict, prefix: str, by_position: bool = False) -> GazEntry:
+def place_table_entry(row: dict, prefix: str, by_position: bool = False, kind: str | None = None) -> GazEntry:
     """One row of a place table as a gazetteer entry; ValueError when a required column is empty or wrong.
     ``feature`` town/village/hamlet/settlement gives a ``town``, anything else (camp, mine...) a ``locality``.
     The id is ``prefix:CC:name``, with the coordinates too when ``by_position`` (a village register names many
-    villages alike in one country)."""
+    villages alike in one country); ``kind`` overrides the one ``feature`` gives."""
     values = {k: (row.get(k) or "").strip() for k in ("name", "alternate_names", "country_code", "admin1", "admin2",
                                                      "lat", "lon", "feature", "population")}
     missing = [k for k in PLACE_TABLE_REQUIRED if not values[k]]
@@ -191,15 +192,16 @@ def place_table_entry(row: dict, prefix: str, by_position: bool = False) -> GazE
     return GazEntry(
         id=f"{prefix}:{code}:{fold(values['name']).replace(' ', '-')}{position}",
         name=values["name"], country_code=code,
-        kind="town" if values["feature"].lower() in _TOWN_FEATURES else "locality",
+        kind=kind or ("town" if values["feature"].lower() in _TOWN_FEATURES else "locality"),
         admin1=values["admin1"] or None, admin2=values["admin2"] or None, lat=lat, lon=lon,
         population=int(values["population"] or 0), names=alternates,
     )
 
 
-def read_place_table(lines: Iterable[str], prefix: str, delimiter: str = "\t", by_position: bool = False
-                     ) -> tuple[list[GazEntry], list[tuple[int, str]]]:
-    """The entries of a place table, and the (line number, reason) of each row that could not be read."""
+def read_place_table(lines: Iterable[str], prefix: str, delimiter: str = "\t", by_position: bool = False,
+                     kind: str | None = None) -> tuple[list[GazEntry], list[tuple[int, str]]]:
+    """The entries of a place table (``place_table_entry``), and the (line number, reason) of each row that
+    could not be read."""
     reader = csv.DictReader(lines, delimiter=delimiter)
     missing = [k for k in PLACE_TABLE_REQUIRED if k not in (reader.fieldnames or [])]
     if missing:
@@ -208,7 +210,7 @@ def read_place_table(lines: Iterable[str], prefix: str, delimiter: str = "\t", b
     entries, bad = [], []
     for row in reader:
         try:
-            entries.append(place_table_entry(row, prefix, by_position))
+            entries.append(place_table_entry(row, prefix, by_position, kind))
         except (ValueError, TypeError) as exc:
             bad.append((reader.line_num, str(exc)))
     return entries, bad
@@ -219,12 +221,11 @@ def curated_entries() -> Iterator[GazEntry]:
     path = resources.files("sahel_extract.models").joinpath("places_curated.tsv")
     if not path.is_file():
         return
-    with path.open(encoding="utf-8") as fh:
-        entries, bad = read_place_table(fh, "curated")
+    with path.open(encoding="utf-8") as fh:  # the curated localities stay localities whatever their feature
+        entries, bad = read_place_table(fh, "curated", kind="locality")
     for line, reason in bad:
         log.warning("places_curated.tsv line %d: %s", line, reason)
-    for entry in entries:  # the curated localities stay localities whatever their feature
-        yield GazEntry(**{**asdict(entry), "kind": "locality"})
+    yield from entries
 
 
 def _package_entries() -> list[GazEntry]:
@@ -329,10 +330,9 @@ def nearest_km(entry: GazEntry, points: Iterable[tuple[float, float]]) -> float 
     return min((distance_km(entry.lat, entry.lon, lat, lon) for lat, lon in points), default=None)
 
 
-def _score(entry: GazEntry, countries: list[str], want_admin: bool, admin: str | Iterable[str] | None = None,
-           near: Iterable[tuple[float, float]] = (), locality: bool = False, in_area: InArea | None = None) -> float:
+def _score(entry: GazEntry, countries: list[str], want_admin: bool, hints: set[str],
+           near: list[tuple[float, float]], locality: bool, in_area: InArea | None) -> float:
     score = 0.0
-    hints = _admin_keys(admin)
     if hints and entry.admin1 and fold(entry.admin1) in hints:
         score += 80
     elif hints and entry.admin2 and fold(entry.admin2) in hints:
@@ -365,8 +365,8 @@ def rank(entries: list[GazEntry], countries: list[str], want_admin: bool = False
     ``admin`` names the regions (admin1 or admin2) the text places the mention in; ``near`` the coordinates
     of the places it names it with; ``locality`` says the text calls it a village, town or camp;
     ``in_area(country, admin1)`` whether a place is where the armed groups it names operate."""
-    near = list(near)
-    scored = [(e, _score(e, countries, want_admin, admin, near, locality, in_area)) for e in entries]
+    near, hints = list(near), _admin_keys(admin)
+    scored = [(e, _score(e, countries, want_admin, hints, near, locality, in_area)) for e in entries]
     return sorted(scored, key=lambda pair: (-pair[1], pair[0].id))
 
 
@@ -405,19 +405,14 @@ def fuzzy_index(gazetteer: GazetteerLike) -> FuzzyIndex:
     return index
 
 
-def fuzzy_candidates(gazetteer: GazetteerLike, key: str, countries: list[str], in_area: InArea | None = None
-                     ) -> list[tuple[GazEntry, float]]:
-    """Spelling variants: entries whose folded name is within ``fuzz.ratio`` >= FUZZY_CUTOFF of the key, or
-    sounds the same (``sound_key``, of FUZZY_MIN_LENGTH letters at least) and is within SOUND_MIN_RATIO (scored
-    as its ratio, raised to FUZZY_CUTOFF: a spelling closer than the cut-off still wins). Only entries in the
-    article's countries, or where the armed groups it names operate (``in_area``), count: elsewhere a close
-    name is more likely another village."""
-    return [(e, score) for e, score, _ in fuzzy_matches(gazetteer, key, countries, in_area)]
-
-
 def fuzzy_matches(gazetteer: GazetteerLike, key: str, countries: list[str], in_area: InArea | None = None
                   ) -> list[tuple[GazEntry, float, str]]:
-    """``fuzzy_candidates`` with how each matched: ``"fuzzy ratio=NN"`` or ``"sounds alike (ratio=NN)"``."""
+    """Spelling variants, best first, with their score and how they matched (``"fuzzy ratio=NN"`` or
+    ``"sounds alike (ratio=NN)"``): entries whose folded name is within ``fuzz.ratio`` >= FUZZY_CUTOFF of the
+    key, or sounds the same (``sound_key``, of FUZZY_MIN_LENGTH letters at least) and is within SOUND_MIN_RATIO
+    (scored as its ratio, raised to FUZZY_CUTOFF: a spelling closer than the cut-off still wins). Only entries
+    in the article's countries, or where the armed groups it names operate (``in_area``), count: elsewhere a
+    close name is more likely another village."""
     from rapidfuzz import fuzz, process
 
     if len(key) < FUZZY_MIN_LENGTH:
@@ -463,22 +458,22 @@ def resolve_place(
     The hints are those of ``rank``."""
     countries = countries or []
     key = fold(mention)
-    for code, info in COUNTRIES.items():
-        if key in {fold(n) for n in info["names"]}:
-            return Place(name=info["name"], mention=mention, country=info["name"], country_code=code,
-                         precision="country")
+    if key in _COUNTRY_KEYS:
+        code = _COUNTRY_KEYS[key]
+        return Place(name=COUNTRY_NAMES[code], mention=mention, country=COUNTRY_NAMES[code], country_code=code,
+                     precision="country")
     hints = {"near": list(near), "locality": locality, "in_area": in_area}
     exact = gazetteer.candidates(key)
     if exact:
         return to_place(rank(exact, countries, want_admin, admin, **hints)[0][0], mention)
-    fuzzy = fuzzy_candidates(gazetteer, key, countries, in_area)
+    fuzzy = fuzzy_matches(gazetteer, key, countries, in_area)
     if fuzzy:
         # spellings within a few points of the closest compete on context, each point behind costing a little
         best = fuzzy[0][1]
         ratios: dict[str, float] = {}
-        for e, score in fuzzy:  # best first: an entry reached through two of its names keeps the closer one
+        for e, score, _ in fuzzy:  # best first: an entry reached through two of its names keeps the closer one
             ratios.setdefault(e.id, score)
-        close = list({e.id: e for e, score in fuzzy if score >= best - FUZZY_BAND}.values())
+        close = list({e.id: e for e, score, _ in fuzzy if score >= best - FUZZY_BAND}.values())
         ranked = sorted(rank(close, countries, want_admin, admin, **hints),
                         key=lambda p: (-(p[1] - FUZZY_POINT * (best - ratios[p[0].id])), p[0].id))
         return to_place(ranked[0][0], mention)
