@@ -716,7 +716,7 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]
         places = [p for p in places if p not in overlapping]
         span = sent.doc.char_span(start, end, alignment_mode="contract")
         if span is None or fold(span.text) in lx.FOREIGN or fold(span.text) in lx.PEOPLES or fold(
-                span[0].text) in lx.NOT_PLACES - lx.PEOPLES or fold(span[-1].text) in lx.NOT_PLACE_HEADS or any(
+                span[0].text) in lx.NOT_PLACES or fold(span[-1].text) in lx.NOT_PLACE_HEADS or any(
                 t.ent_type_ in ("ARMED_GROUP", "COUNTRY", "DATE", "TIME", "MONEY", "PERCENT") or _nationality(t)
                 for t in span) or (group == 6 and span[0].is_sent_start):
             continue

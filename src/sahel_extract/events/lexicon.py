@@ -313,7 +313,6 @@ PEOPLES = {"dogon", "fulani", "peul", "peuls", "fulbe", "tuareg", "touareg", "ba
            # faiths
            "christian", "christians", "muslim", "muslims", "catholic", "catholics", "protestant", "protestants",
            "evangelical", "evangelicals", "islamist", "islamists", "animist", "animists"}
-NOT_PLACES |= PEOPLES
 FOREIGN = {"france", "russia", "united states", "us", "u.s.", "algeria", "libya", "morocco", "senegal", "guinea",
             "ghana", "ivory coast", "cote d'ivoire", "côte d'ivoire", "cameroon", "sudan", "egypt", "paris",
             "moscow", "washington", "europe", "africa", "west africa", "sahel", "the sahel", "lake chad",
