@@ -20,6 +20,7 @@ Decisions made here, all documented in DESIGN.md section 3:
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -45,6 +46,8 @@ from .records import (
     record_id,
 )
 from .textnorm import fold
+
+log = logging.getLogger(__name__)
 
 BACKGROUND_DAYS = 45
 _VAGUE = re.compile(r"^(dozens|scores|hundreds|tens|thousands|several|many|numerous|some|a number|a few|few)\b",
@@ -209,54 +212,65 @@ def _population(gazetteer: GazetteerLike, place: Place) -> int:
 
 #: A place the text puts "near" a town is not a namesake this far from it.
 NEAR_KM = 150.0
+FAR_FROM_ANCHOR = "a small namesake far from the town the text puts it near"
+
+
+def another_place(mention: str, place: Place, gazetteer: GazetteerLike, context: PlaceContext) -> str | None:
+    """Why the gazetteer's best candidate for a mention is another place than the one the text means, or None
+    when nothing in the text contradicts it."""
+    if place.precision == "unresolved":
+        return None
+    small = place.precision == "exact" and _population(gazetteer, place) < SMALL_PLACE
+    own = {fold(place.admin1 or ""), fold(place.admin2 or "")}
+    fuzzy = not gazetteer.candidates(fold(mention))
+    if context.anchors and small and place.lat is not None and all(
+            distance_km(place.lat, place.lon, a.lat, a.lon) > NEAR_KM for a in context.anchors):
+        return FAR_FROM_ANCHOR  # "the Tabrichat area near Tessalit": the only Tabrichat known is 280 km away
+    if context.adjacent and not any(r.country_code == place.country_code for r in context.adjacent):
+        return "in another country than the units bracketed after it"  # "Se (Djibo, Soum)" is not in Benin
+    if small and context.adjacent and not own & _names(context.adjacent):
+        return "in another province than the units bracketed after it"  # "Pendima (Fada Ngourma, Gourma)"
+    if place.precision == "country":
+        return None
+    if fuzzy and context.regions and not own & _names(context.regions):
+        return "a spelling variant in another region than the text gives"
+    groups = [a for a in context.actors if a.kind != "state_forces"]
+    if groups and not context.named_countries and not context.regions and not any(
+            a.operates_in(place.country_code, place.admin1) if fuzzy else place.country_code in a.countries
+            for a in groups):
+        # the text says nothing of where but who: "presumed Boko Haram militants attacked Dabougoun" is not the
+        # Dabougou of Burkina Faso (a spelling variant outside the group's areas), nor "Ansarul Islam raided Ibi"
+        # the Ibi of Taraba (a namesake in a country where the group never fought)
+        return "where none of the armed groups the text names operates"
+    region_countries = {r.country_code for r in context.regions}
+    if small and region_countries and place.country_code not in region_countries \
+            and place.country_code not in context.countries[:1]:
+        return "a small namesake in a country the text does not speak of"
+    return None
+
+
+def _names(places: list[Place]) -> set[str]:
+    """The folded names, admin1 and admin2 of some places."""
+    return {fold(n) for r in places for n in (r.admin1, r.admin2, r.name) if n}
 
 
 def resolve_in_context(mention: str, gazetteer: GazetteerLike, context: PlaceContext,
                        want_admin: bool = False, locality: bool = False) -> Place:
-    """A place mention resolved with what the text says around it; a name the gazetteer lacks still gets
-    the region and country of the places named with it."""
+    """A place mention resolved with what the text says around it. When the text contradicts the gazetteer's
+    best candidate (``another_place``) the mention is kept unresolved: a wrong village is worse than none. A
+    name left unresolved still gets the region and country of the places named with it."""
     hints = [n for p in context.regions for n in (p.admin1, p.admin2, p.name) if n]
     place = resolve_place(mention, gazetteer, context.countries, want_admin=want_admin, admin=hints,
                           near=[(p.lat, p.lon) for p in context.near], locality=locality,
                           in_area=context.in_area if context.actors else None)
-    region_countries = {r.country_code for r in context.regions}
-    small = place.precision == "exact" and _population(gazetteer, place) < SMALL_PLACE
-    if context.anchors and small and place.lat is not None and all(
-            distance_km(place.lat, place.lon, a.lat, a.lon) > NEAR_KM for a in context.anchors):
-        # "the Tabrichat area near Tessalit": the only Tabrichat known is a village 280 km away, so it is another
-        # one; keep the name, in the region of the town the text puts it near
-        anchor = context.anchors[0]
-        return Place(name=mention, mention=mention, admin1=anchor.admin1, country=anchor.country,
-                     country_code=anchor.country_code, precision="unresolved")
-    if context.adjacent and place.precision != "unresolved" and not any(
-            r.country_code == place.country_code for r in context.adjacent):
-        place = Place(name=mention, mention=mention, precision="unresolved")  # "Se (Djibo, Soum)" is not in Benin
-    adjacent_names = {fold(n) for r in context.adjacent for n in (r.admin1, r.admin2, r.name) if n}
-    if small and adjacent_names and place.precision == "exact" and not (
-            {fold(place.admin1 or ""), fold(place.admin2 or "")} & adjacent_names):
-        # "Pendima (Fada Ngourma, Gourma)": the only Pendima the gazetteer knows is in another province, so it
-        # is another village; keep the name with the province and region the text gives
+    reason = another_place(mention, place, gazetteer, context)
+    if reason:
+        log.debug("%r is not %s (%s, %s): %s", mention, place.gazetteer_id, place.admin1, place.country_code, reason)
         place = Place(name=mention, mention=mention, precision="unresolved")
-    region_names = {fold(n) for r in context.regions for n in (r.admin1, r.admin2, r.name) if n}
-    fuzzy = not gazetteer.candidates(fold(mention))
-    if place.precision not in ("unresolved", "country") and fuzzy and region_names and not (
-            {fold(place.admin1 or ""), fold(place.admin2 or "")} & region_names):
-        # a spelling variant found in another region than the one the text gives is another place
-        place = Place(name=mention, mention=mention, precision="unresolved")
-    groups = [a for a in context.actors if a.kind != "state_forces"]
-    if place.precision not in ("unresolved", "country") and groups and not context.named_countries \
-            and not context.regions and not any(
-                a.operates_in(place.country_code, place.admin1) if fuzzy else place.country_code in a.countries
-                for a in groups):
-        # the text says nothing of where but who: "presumed Boko Haram militants attacked Dabougoun" is not the
-        # Dabougou of Burkina Faso (a spelling variant outside the group's areas), nor "Ansarul Islam raided Ibi"
-        # the Ibi of Taraba (a namesake in a country where the group never fought)
-        place = Place(name=mention, mention=mention, precision="unresolved")
-    if small and region_countries and place.country_code not in region_countries \
-            and place.country_code not in context.countries[:1]:
-        # the only place of that name is in a country the text does not speak of: a wrong village is worse
-        # than none, so keep the name unresolved, with what the text says
-        place = Place(name=mention, mention=mention, precision="unresolved")
+        if reason == FAR_FROM_ANCHOR:  # in the region of the town the text puts it near
+            anchor = context.anchors[0]
+            return place.model_copy(update={"admin1": anchor.admin1, "country": anchor.country,
+                                            "country_code": anchor.country_code})
     if place.precision == "unresolved" and context.regions:
         region = _likeliest_region(context.adjacent or context.regions)
         place = place.model_copy(update={"admin1": region.admin1, "country": region.country,
