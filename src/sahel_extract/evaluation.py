@@ -989,16 +989,15 @@ def geo_resolution(path_or_rows: str | os.PathLike | Iterable[dict], pipeline: A
 
     Each resolver miss gets a cause (``GEO_MISS_CAUSES``), read with ACLED's fields for diagnosis only.
     """
-    from .assemble import article_countries, event_countries, named_actors, resolve_mention
+    from .assemble import article_countries, build_records, event_countries, named_actors, resolve_mention
 
     rows = _geo_rows(path_or_rows)
     gaz, catalogue = pipeline.gazetteer, default_catalogue()
     articles = [make_article(r["text"], published=dt.date.fromisoformat(r["event_date"]) + ACLED_PUBLISHED_DELAY)
                 for r in rows]
     report = GeoReport(gazetteer=gaz.label, rows=len(rows), resolver=Ratio(), end_to_end=Ratio())
-    docs = list(pipeline.nlp.pipe(a.text for a in articles))
-    results = list(pipeline.process_articles(articles))
-    for row, doc, result in zip(rows, docs, results, strict=True):
+    docs = pipeline.nlp.pipe(a.text for a in articles)
+    for row, article, doc in zip(rows, articles, docs, strict=True):
         frames = doc._.attack_frames
         named = article_countries(frames)
         place = resolve_mention(frames, row["location"], gaz, event_countries(frames, named, catalogue),
@@ -1009,5 +1008,6 @@ def geo_resolution(path_or_rows: str | os.PathLike | Iterable[dict], pipeline: A
             report.misses.append((_geo_miss_cause(row, gaz),
                                   f"{row['location']!r} -> {place.name!r} {place.admin1!r} {place.country_code!r} "
                                   f"(ACLED {row['admin1']!r}, {row['country']!r})"))
-        report.end_to_end.add(any(_same_place(r.place, row) for r in getattr(result, "records", [])))
+        records = build_records(doc._.attacks, frames, article, gaz, catalogue)  # what `run` writes for it
+        report.end_to_end.add(any(_same_place(r.place, row) for r in records))
     return report
