@@ -4,36 +4,52 @@ from __future__ import annotations
 
 import pytest
 
+PUB = "2025-03-12"
+PLACE = ("name", "precision", "admin1", "country_code")
+
+
+def place_of(pipeline, text, fields=PLACE, published=PUB):
+    """Some fields of the place of the one record a text gives."""
+    [r] = pipeline.extract(text, published=published)
+    return tuple(getattr(r.place, f) for f in fields)
+
+
+def small_gazetteer(*entries: dict):
+    """A gazetteer of a few entries written for a test."""
+    from sahel_extract.normalise.places import GazEntry, Gazetteer
+
+    return Gazetteer([GazEntry(id=f"t:{i}", **e) for i, e in enumerate(entries)], label="test")
+
+
+def frames_of(pipeline, text):
+    return pipeline.nlp(text)._.attack_frames
+
 
 def test_unknown_village_takes_the_region_the_text_gives(pipeline):
-    [r] = pipeline.extract("Gunmen killed four farmers in the village of Kourfagou (Djibo, Soum) on Monday, a "
-                           "local councillor said.", published="2025-03-12")
-    assert (r.place.name, r.place.precision, r.place.admin1, r.place.country_code) == (
-        "Kourfagou", "unresolved", "Sahel", "BF")
+    assert place_of(pipeline, "Gunmen killed four farmers in the village of Kourfagou (Djibo, Soum) on Monday, a "
+                              "local councillor said.") == ("Kourfagou", "unresolved", "Sahel", "BF")
 
 
 def test_a_village_abroad_is_not_taken_for_one_the_text_places_elsewhere(pipeline):
     # Sé exists in Benin only (in the embedded gazetteer); the text puts this one in Burkina Faso's Soum
-    [r] = pipeline.extract("The air force struck a militant hideout in Se (Djibo, Soum) on Sunday, killing "
-                           "several fighters, the army said.", published="2025-03-12")
-    assert r.place.country_code == "BF" and r.place.admin1 == "Sahel"
+    assert place_of(pipeline, "The air force struck a militant hideout in Se (Djibo, Soum) on Sunday, killing "
+                              "several fighters, the army said.", ("country_code", "admin1")) == ("BF", "Sahel")
 
 
 def test_region_named_with_a_town_picks_the_homonym_in_that_region(pipeline):
-    [r] = pipeline.extract("Jihadists attacked the town of Gao, in Burkina Faso's Centre-Ouest region, on "
-                           "Friday, killing two gendarmes.", published="2025-03-12")
-    assert (r.place.name, r.place.country_code, r.place.admin1) == ("Gao", "BF", "Centre-Ouest")
+    assert place_of(pipeline, "Jihadists attacked the town of Gao, in Burkina Faso's Centre-Ouest region, on "
+                              "Friday, killing two gendarmes.", ("name", "country_code", "admin1")) == (
+        "Gao", "BF", "Centre-Ouest")
 
 
 def test_niger_river_is_not_the_country(pipeline):
-    [r] = pipeline.extract("Militants attacked a boat on the Niger River near Tombouctou on Monday, killing six "
-                           "passengers, officials said.", published="2025-03-12")
-    assert r.place.country_code == "ML" and r.place.admin1 == "Tombouctou"
+    assert place_of(pipeline, "Militants attacked a boat on the Niger River near Tombouctou on Monday, killing six "
+                              "passengers, officials said.", ("country_code", "admin1")) == ("ML", "Tombouctou")
 
 
 def test_army_operation_sides(pipeline):
     [r] = pipeline.extract("Nigerien troops killed 25 jihadists in an operation near Ayorou on Tuesday, the army "
-                           "said, adding that three soldiers were killed and five wounded.", published="2025-03-12")
+                           "said, adding that three soldiers were killed and five wounded.", published=PUB)
     assert r.actor.name == "Niger Armed Forces"
     assert (r.casualties.killed.min, r.casualties.attackers_killed.min, r.casualties.wounded) == (25, 3, None)
     assert r.target.category == "militants"
@@ -41,67 +57,59 @@ def test_army_operation_sides(pipeline):
 
 def test_islamic_state_is_named_by_its_province(pipeline):
     [r] = pipeline.extract("Islamic State fighters attacked an army post near Ménaka on Sunday, killing six "
-                           "soldiers, security sources said.", published="2025-03-12")
+                           "soldiers, security sources said.", published=PUB)
     assert r.actor.name == "ISGS"
     [r] = pipeline.extract("Islamic State fighters attacked an army post near Monguno in Borno State on Sunday, "
-                           "killing six soldiers, security sources said.", published="2025-03-12")
+                           "killing six soldiers, security sources said.", published=PUB)
     assert r.actor.name == "ISWAP"
 
 
 def test_a_namesake_in_another_province_than_the_bracketed_one_is_not_taken(pipeline):
     # the embedded gazetteer knows a Koro in Mopti (Mali); the text puts this one in Burkina Faso's Bam
-    [r] = pipeline.extract("Gunmen killed two farmers in the village of Koro (Kongoussi, Bam) on Monday.",
-                           published="2025-03-12")
-    assert (r.place.country_code, r.place.precision) == ("BF", "unresolved")
+    assert place_of(pipeline, "Gunmen killed two farmers in the village of Koro (Kongoussi, Bam) on Monday.",
+                    ("country_code", "precision")) == ("BF", "unresolved")
 
 
 def test_a_namesake_far_from_the_town_the_text_puts_it_near_is_another_place(pipeline):
     # the only Zambla the embedded gazetteer knows is in Sikasso, 1,000 km from Tessalit
-    [r] = pipeline.extract("A truck hit a landmine in the Zambla area near Tessalit on Monday, killing two drivers, "
-                           "a local official said.", published="2025-03-12")
-    assert (r.place.name, r.place.precision, r.place.admin1, r.place.country_code) == (
-        "Zambla", "unresolved", "Kidal", "ML")
+    assert place_of(pipeline, "A truck hit a landmine in the Zambla area near Tessalit on Monday, killing two "
+                              "drivers, a local official said.") == ("Zambla", "unresolved", "Kidal", "ML")
 
 
 def test_a_town_named_in_another_clause_is_not_an_anchor(pipeline):
-    [r] = pipeline.extract("Gunmen abducted a trader in Zambla on Monday, a week after soldiers seized weapons near "
-                           "Tessalit, residents said.", published="2025-03-12")
-    assert (r.place.name, r.place.admin1) == ("Zambla", "Sikasso")
+    assert place_of(pipeline, "Gunmen abducted a trader in Zambla on Monday, a week after soldiers seized weapons "
+                              "near Tessalit, residents said.", ("name", "admin1")) == ("Zambla", "Sikasso")
 
 
 def test_bracketed_units_are_read_from_the_outermost(pipeline):
     from sahel_extract.assemble import resolve_mention
-    from sahel_extract.normalise.places import GazEntry, Gazetteer
 
-    gaz = Gazetteer([
-        GazEntry(id="t:1", name="Say", country_code="BF", kind="town", admin1="Nord", lat=13.2, lon=-2.3),
-        GazEntry(id="t:2", name="Say", country_code="NE", kind="admin2", admin1="Tillabéri", admin2="Say"),
-        GazEntry(id="t:3", name="Tillabéri", country_code="NE", kind="admin1", admin1="Tillabéri",
-                 names=("Tillaberi", "Tillaberi Region")),
-    ], label="test")
-    frames = pipeline.nlp("Gunmen killed two gendarmes at Fantio, Say department, Tillaberi region, near the border "
-                          "with Burkina Faso, on Monday.")._.attack_frames
+    gaz = small_gazetteer(
+        {"name": "Say", "country_code": "BF", "kind": "town", "admin1": "Nord", "lat": 13.2, "lon": -2.3},
+        {"name": "Say", "country_code": "NE", "kind": "admin2", "admin1": "Tillabéri", "admin2": "Say"},
+        {"name": "Tillabéri", "country_code": "NE", "kind": "admin1", "admin1": "Tillabéri",
+         "names": ("Tillaberi", "Tillaberi Region")})
+    frames = frames_of(pipeline, "Gunmen killed two gendarmes at Fantio, Say department, Tillaberi region, near "
+                                 "the border with Burkina Faso, on Monday.")
     place = resolve_mention(frames, "Fantio", gaz, ["BF", "NE"])
     assert (place.precision, place.admin1, place.country_code) == ("unresolved", "Tillabéri", "NE")
 
 
 def test_peoples_are_not_places(pipeline):
-    frames = pipeline.nlp("A Bambara hunter and two Dogon farmers were shot dead near Macina on Sunday, targeting "
-                          "Bambara herders, residents said.")._.attack_frames
+    frames = frames_of(pipeline, "A Bambara hunter and two Dogon farmers were shot dead near Macina on Sunday, "
+                                 "targeting Bambara herders, residents said.")
     assert [a.text for f in frames for a in f.places] == ["Macina"]
 
 
 def test_an_unknown_village_takes_the_region_its_brackets_name(pipeline):
     from sahel_extract.assemble import resolve_mention
-    from sahel_extract.normalise.places import GazEntry, Gazetteer
 
     # GeoNames still codes Inékar under Gao (Ménaka was split from Gao in 2016); the text names Ménaka
-    gaz = Gazetteer([
-        GazEntry(id="t:1", name="Inékar", country_code="ML", kind="town", admin1="Gao", lat=15.96, lon=3.14),
-        GazEntry(id="t:2", name="Ménaka", country_code="ML", kind="town", admin1="Ménaka", lat=15.92, lon=2.40),
-    ], label="test")
-    frames = pipeline.nlp("Gunmen killed three herders in Intakabar (Inekar, Menaka) on Sunday, local sources "
-                          "said.")._.attack_frames
+    gaz = small_gazetteer(
+        {"name": "Inékar", "country_code": "ML", "kind": "town", "admin1": "Gao", "lat": 15.96, "lon": 3.14},
+        {"name": "Ménaka", "country_code": "ML", "kind": "town", "admin1": "Ménaka", "lat": 15.92, "lon": 2.40})
+    frames = frames_of(pipeline, "Gunmen killed three herders in Intakabar (Inekar, Menaka) on Sunday, local "
+                                 "sources said.")
     place = resolve_mention(frames, "Intakabar", gaz, ["ML"])
     assert (place.name, place.precision, place.admin1, place.country_code) == (
         "Intakabar", "unresolved", "Ménaka", "ML")
@@ -110,11 +118,10 @@ def test_an_unknown_village_takes_the_region_its_brackets_name(pipeline):
 def test_a_spelling_variant_where_the_named_group_never_operated_is_not_taken(pipeline):
     from sahel_extract.assemble import named_actors, resolve_mention
     from sahel_extract.normalise.actors import default_catalogue
-    from sahel_extract.normalise.places import GazEntry, Gazetteer
 
-    gaz = Gazetteer([GazEntry(id="t:1", name="Dabougou", country_code="BF", kind="town", admin1="Est")], label="t")
-    frames = pipeline.nlp("Suspected Boko Haram fighters raided the village of Dabougoun overnight, residents "
-                          "said.")._.attack_frames
+    gaz = small_gazetteer({"name": "Dabougou", "country_code": "BF", "kind": "town", "admin1": "Est"})
+    frames = frames_of(pipeline, "Suspected Boko Haram fighters raided the village of Dabougoun overnight, "
+                                 "residents said.")
     place = resolve_mention(frames, "Dabougoun", gaz, [], named_actors(frames, default_catalogue()))
     assert place.precision == "unresolved"
     assert resolve_mention(frames, "Dabougoun", gaz, []).name == "Dabougou"  # without the group: a variant
@@ -130,18 +137,16 @@ def test_a_sentence_does_not_end_before_a_places_brackets(pipeline):
     ("Gunmen attacked the mining site of Tondia Kangue on Monday, wounding one miner.", "Tondia Kangue"),
 ])
 def test_place_names_in_context_patterns(pipeline, text, name):
-    [r] = pipeline.extract(text, published="2025-03-12")
-    assert r.place.name == name
+    assert place_of(pipeline, text, ("name",)) == (name,)
 
 
 def test_a_namesake_where_the_named_group_never_operated_is_not_taken(pipeline):
     # the only Ibi the embedded gazetteer knows is a town in Taraba, Nigeria; Ansarul Islam fights in Burkina Faso
-    [r] = pipeline.extract("Suspected Ansarul Islam fighters raided the village of Ibi on Sunday, killing four "
-                           "people, residents said.", published="2025-03-12")
-    assert (r.place.name, r.place.precision, r.place.country_code) == ("Ibi", "unresolved", "BF")
-    [r] = pipeline.extract("Gunmen raided the town of Ibi in Taraba State on Sunday, killing four people, residents "
-                           "said.", published="2025-03-12")
-    assert (r.place.name, r.place.country_code) == ("Ibi", "NG")
+    assert place_of(pipeline, "Suspected Ansarul Islam fighters raided the village of Ibi on Sunday, killing four "
+                              "people, residents said.", ("name", "precision", "country_code")) == (
+        "Ibi", "unresolved", "BF")
+    assert place_of(pipeline, "Gunmen raided the town of Ibi in Taraba State on Sunday, killing four people, "
+                              "residents said.", ("name", "country_code")) == ("Ibi", "NG")
 
 
 @pytest.mark.parametrize("text, mention, admin1, precision", [
@@ -158,8 +163,7 @@ def test_a_namesake_where_the_named_group_never_operated_is_not_taken(pipeline):
      "unresolved"),
 ])
 def test_review_cases_keep_the_right_place(pipeline, text, mention, admin1, precision):
-    [r] = pipeline.extract(text, published="2025-03-14")
-    assert (r.place.mention, r.place.admin1, r.place.precision) == (mention, admin1, precision)
+    assert place_of(pipeline, text, ("mention", "admin1", "precision"), "2025-03-14") == (mention, admin1, precision)
 
 
 @pytest.mark.parametrize("text", ["Gunmen killed 30 people in Christian villages on Sunday.",
