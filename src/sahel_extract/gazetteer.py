@@ -431,12 +431,6 @@ def build_gazetteer(dump_paths: list[Path], out: Path | None = None, places: Ite
 
 # --- reading the index ------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def curated_gazetteer() -> Gazetteer:
-    """The curated conflict localities of the embedded tier (``models/places_curated.tsv``)."""
-    return Gazetteer(curated_entries(), label="curated")
-
-
 @lru_cache(maxsize=8)
 def supplement(built: frozenset[str]) -> Gazetteer:
     """What the full index adds the embedded tier to: the curated localities everywhere, and the embedded

@@ -63,7 +63,6 @@ class ActorCatalogue:
             for alias in (entry.name, entry.full_name, *entry.aliases):
                 self._by_key.setdefault(fold(alias), entry)
         self.generic: list[str] = list(data.get("generic", []))
-        self._generic_keys = {fold(g) for g in self.generic}
         self.national_forces: dict[str, str] = {}
         for entry in self.entries:
             if entry.kind == "state_forces" and len(entry.countries) == 1:
@@ -76,11 +75,6 @@ class ActorCatalogue:
 
     def get(self, name: str) -> ActorEntry | None:
         return self._by_name.get(name)
-
-    def is_generic(self, mention: str) -> bool:
-        key = fold(_SUSPECTED.sub("", mention))
-        key = re.sub(r"^(the|some|a|an|des|les)\s+", "", key)
-        return key in self._generic_keys or fold(mention) in self._generic_keys
 
     def aliases(self) -> list[tuple[str, str]]:
         """Every (alias, canonical name) pair, for the entity ruler."""
