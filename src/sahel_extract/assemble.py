@@ -70,15 +70,14 @@ def article_countries(frames: list[Frame]) -> list[str]:
     return sorted(counts, key=lambda c: (-counts[c], first[c]))
 
 
-def event_countries(frames: list[Frame], article: list[str], catalogue: ActorCatalogue) -> list[str]:
+def event_countries(frames: list[Frame], article: list[str], actors: list[ActorEntry]) -> list[str]:
     """Countries for an attack told in some frames, most telling first: named in its sentences, then the
     article's, then those of the national forces or militias it names (FAMa fights in Mali, Koglweogo in
     Burkina Faso)."""
     codes = [c for f in frames for c in f.countries] + list(article)
-    entries = named_actors(frames, catalogue)
-    codes += [e.countries[0] for e in entries if len(e.countries) == 1]
+    codes += [e.countries[0] for e in actors if len(e.countries) == 1]
     # a group active in two countries points, last, to its main one (Ansarul Islam: Burkina Faso)
-    codes += [e.countries[0] for e in entries if len(e.countries) == 2]
+    codes += [e.countries[0] for e in actors if len(e.countries) == 2]
     return list(dict.fromkeys(codes))
 
 
@@ -526,8 +525,9 @@ def build_records(events: list[EventMention], frames: list[Frame], article: Arti
     countries = article_countries(frames)
     records: list[AttackRecord] = []
     for event in events:
-        codes = event_countries(event.frames, countries, catalogue)
-        place = resolve_event_place(event, gazetteer, codes, named_actors(event.frames, catalogue), countries)
+        actors = named_actors(event.frames, catalogue)
+        codes = event_countries(event.frames, countries, actors)
+        place = resolve_event_place(event, gazetteer, codes, actors, countries)
         time = event.time
         date = resolve_date(time.text if time else None, article.published)
         if article.published and date.latest and date.precision != "unknown":

@@ -1000,8 +1000,9 @@ def geo_resolution(path_or_rows: str | os.PathLike | Iterable[dict], pipeline: A
     for row, article, doc in zip(rows, articles, docs, strict=True):
         frames = doc._.attack_frames
         named = article_countries(frames)
-        place = resolve_mention(frames, row["location"], gaz, event_countries(frames, named, catalogue),
-                                named_actors(frames, catalogue), text_spelling(row["location"], frames), named)
+        actors = named_actors(frames, catalogue)
+        place = resolve_mention(frames, row["location"], gaz, event_countries(frames, named, actors), actors,
+                                text_spelling(row["location"], frames), named)
         right = _same_place(place, row)
         report.resolver.add(right)
         if not right:
