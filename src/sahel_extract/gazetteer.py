@@ -287,26 +287,16 @@ def entry_keys(entry: GazEntry) -> set[str]:
 
 # --- building ---------------------------------------------------------------------------------------------
 
-def _insert_file(conn: sqlite3.Connection, path: Path, admin1: dict, admin2: dict, stats: BuildStats,
-                 seen: set[str]) -> dict[str, int]:
-    """Insert the kept rows of one dump; returns the counts of rows read, kept and malformed in it."""
-    counts: Counter[str] = Counter()
+def _insert_entries(conn: sqlite3.Connection, entries: Iterable[GazEntry], stats: BuildStats, seen: set[str]
+                    ) -> int:
+    """Insert entries not seen before (by id) with their name keys; returns how many were kept."""
     place_rows: list[tuple] = []
     name_rows: list[tuple[str, str]] = []
-    for row in read_dump(path):
-        counts["read"] += 1
-        if row is None:
-            counts["malformed"] += 1
-            continue
-        kind = kind_of(row)
-        if kind is None:
-            continue
-        entry = to_entry(row, kind, admin1, admin2)
+    for entry in entries:
         if entry.id in seen:
             stats.duplicates += 1
             continue
         seen.add(entry.id)
-        counts["kept"] += 1
         stats.kept_by_country[entry.country_code] = stats.kept_by_country.get(entry.country_code, 0) + 1
         stats.kept_by_kind[entry.kind] = stats.kept_by_kind.get(entry.kind, 0) + 1
         place_rows.append((entry.id, entry.name, entry.country_code, entry.kind, entry.admin1, entry.admin2,
@@ -314,10 +304,31 @@ def _insert_file(conn: sqlite3.Connection, path: Path, admin1: dict, admin2: dic
         name_rows.extend((key, entry.id) for key in sorted(entry_keys(entry)))
     conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", place_rows)
     conn.executemany("INSERT INTO names VALUES (?,?)", name_rows)
-    stats.rows_read += counts["read"]
-    stats.rows_kept += counts["kept"]
-    stats.malformed += counts["malformed"]
-    return {k: counts[k] for k in ("read", "kept", "malformed")}
+    return len(place_rows)
+
+
+def _count(stats: BuildStats, read: int, kept: int, malformed: int) -> dict[str, int]:
+    stats.rows_read += read
+    stats.rows_kept += kept
+    stats.malformed += malformed
+    return {"read": read, "kept": kept, "malformed": malformed}
+
+
+def _insert_file(conn: sqlite3.Connection, path: Path, admin1: dict, admin2: dict, stats: BuildStats,
+                 seen: set[str]) -> dict[str, int]:
+    """Insert the kept rows of one dump; returns the counts of rows read, kept and malformed in it."""
+    counts: Counter[str] = Counter()
+
+    def kept_entries() -> Iterator[GazEntry]:
+        for row in read_dump(path):
+            counts["read"] += 1
+            if row is None:
+                counts["malformed"] += 1
+            elif (kind := kind_of(row)) is not None:
+                yield to_entry(row, kind, admin1, admin2)
+
+    kept = _insert_entries(conn, kept_entries(), stats, seen)
+    return _count(stats, counts["read"], kept, counts["malformed"])
 
 
 def _write_meta(conn: sqlite3.Connection, stats: BuildStats, per_file: dict[str, dict[str, int]]) -> None:
@@ -354,26 +365,12 @@ def read_places_file(path: Path, admin1: dict[tuple[str, str], str]) -> tuple[li
 
 def _insert_places(conn: sqlite3.Connection, path: Path, admin1: dict, stats: BuildStats, seen: set[str]
                    ) -> dict[str, int]:
+    """Insert the rows of a user's place table; returns the counts of rows read, kept and malformed in it."""
     entries, bad = read_places_file(path, admin1)
     for line, reason in bad[:20]:
         log.warning("%s line %d skipped: %s", path, line, reason)
-    kept = 0
-    for entry in entries:
-        if entry.id in seen:
-            stats.duplicates += 1
-            continue
-        seen.add(entry.id)
-        kept += 1
-        stats.kept_by_country[entry.country_code] = stats.kept_by_country.get(entry.country_code, 0) + 1
-        stats.kept_by_kind[entry.kind] = stats.kept_by_kind.get(entry.kind, 0) + 1
-        conn.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
-                     (entry.id, entry.name, entry.country_code, entry.kind, entry.admin1, entry.admin2, entry.lat,
-                      entry.lon, entry.population, json.dumps(entry.names, ensure_ascii=False)))
-        conn.executemany("INSERT INTO names VALUES (?,?)", [(k, entry.id) for k in sorted(entry_keys(entry))])
-    stats.rows_read += len(entries) + len(bad)
-    stats.rows_kept += kept
-    stats.malformed += len(bad)
-    return {"read": len(entries) + len(bad), "kept": kept, "malformed": len(bad)}
+    kept = _insert_entries(conn, entries, stats, seen)
+    return _count(stats, len(entries) + len(bad), kept, len(bad))
 
 
 def build_gazetteer(dump_paths: list[Path], out: Path | None = None, places: Iterable[Path] = ()) -> BuildStats:
