@@ -25,8 +25,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .events.lexicon import OUTCOME_WORDS, TYPE_PRIORITY
-from .events.mentions import CasualtyArg, EventMention, Frame
+from .frames.lexicon import OUTCOME_WORDS, TYPE_PRIORITY
+from .frames.mentions import CasualtyArg, EventMention, Frame
 from .ingest import Article
 from .normalise.actors import ActorCatalogue, ActorEntry, resolve_actor, to_actor
 from .normalise.dates import resolve_date

@@ -22,7 +22,7 @@ import spacy
 from spacy.language import Language
 
 from . import components  # noqa: F401  (registers sahel_entity_ruler)
-from .events import component  # noqa: F401  (registers sahel_attacks)
+from .frames import component  # noqa: F401  (registers sahel_attacks)
 
 log = logging.getLogger(__name__)
 

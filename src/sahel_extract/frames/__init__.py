@@ -1,4 +1,4 @@
-"""Events stage: a spaCy Doc in, attack mentions (``EventMention``) out.
+"""Frames stage: a spaCy Doc in, attack mentions (``EventMention``) out.
 
 ``frames.analyse_sentence`` reads one sentence, ``merge.group_frames`` groups sentences into attacks,
 and ``component.AttackFinder`` (factory ``sahel_attacks``) runs both and sets ``doc._.attacks``.
