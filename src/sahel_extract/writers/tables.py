@@ -1,26 +1,19 @@
-"""Writers: records (and error records) to files, atomically.
+"""The project's flat CSV and GeoJSON writers.
 
-In: an iterable of ``AttackRecord`` (or ``IngestError``) and a path. Out: the file, written to a
-temporary file in the same folder and renamed into place only when complete, so a crash or an
-interrupt never leaves a half-written output and never destroys the previous one. JSONL (one record
-per line, UTF-8, keys in schema order, deterministic), CSV (one row per record, flattened main
-fields) and GeoJSON (records with coordinates as points) are chosen by the file suffix.
+In: ``AttackRecord`` items. Out: CSV (one row per record, the main fields flattened into ``CSV_COLUMNS``)
+or a GeoJSON FeatureCollection (one feature per record: a point where the place has coordinates, a null
+geometry otherwise, the whole record as properties). Both are atomic (``AtomicWriter``).
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import json
-import os
-import tempfile
-from collections.abc import Iterable
-from pathlib import Path
-from types import TracebackType
 
 from pydantic import BaseModel
 
-from .records import AttackRecord
+from ..records import AttackRecord
+from .base import AtomicWriter
 
 CSV_COLUMNS = [
     "id", "event_type", "actor_name", "actor_kind", "actor_claimed", "actor_mention", "target_category",
@@ -29,10 +22,6 @@ CSV_COLUMNS = [
     "wounded_max", "abducted_min", "abducted_max", "attackers_killed_min", "attackers_killed_max",
     "attributed_to", "article_id", "path", "url", "published", "confidence",
 ]
-
-
-def to_json_line(item: BaseModel) -> str:
-    return json.dumps(item.model_dump(mode="json"), ensure_ascii=False, sort_keys=False)
 
 
 def flatten(record: AttackRecord) -> dict:
@@ -55,58 +44,6 @@ def flatten(record: AttackRecord) -> dict:
         row[f"{name}_min"] = count.min if count else None
         row[f"{name}_max"] = count.max if count else None
     return row
-
-
-class AtomicWriter:
-    """A text file that appears at ``path`` only when closed without error."""
-
-    def __init__(self, path: str | os.PathLike):
-        self.path = Path(path)
-        self.count = 0
-        self._fh: io.TextIOWrapper | None = None
-        self._tmp: str | None = None
-
-    def __enter__(self) -> AtomicWriter:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-        self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-        self._start()
-        return self
-
-    def _start(self) -> None:
-        pass
-
-    def _finish(self) -> None:
-        pass
-
-    def write(self, item: BaseModel) -> None:
-        raise NotImplementedError
-
-    def write_all(self, items: Iterable[BaseModel]) -> int:
-        for item in items:
-            self.write(item)
-        return self.count
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        assert self._fh is not None and self._tmp is not None
-        try:
-            if exc_type is None:
-                self._finish()
-                self._fh.flush()
-                os.fsync(self._fh.fileno())
-            self._fh.close()
-            if exc_type is None:
-                os.replace(self._tmp, self.path)
-        finally:
-            if os.path.exists(self._tmp):
-                os.unlink(self._tmp)
-
-
-class JsonlWriter(AtomicWriter):
-    def write(self, item: BaseModel) -> None:
-        self._fh.write(to_json_line(item) + "\n")
-        self.count += 1
 
 
 class CsvWriter(AtomicWriter):
@@ -136,19 +73,3 @@ class GeoJsonWriter(AtomicWriter):
 
     def _finish(self) -> None:
         self._fh.write("\n]}\n")
-
-
-def writer_for(path: str | os.PathLike) -> AtomicWriter:
-    """The writer for an output path, by suffix: .jsonl (default), .csv, .geojson."""
-    suffix = Path(path).suffix.lower()
-    if suffix == ".csv":
-        return CsvWriter(path)
-    if suffix in (".geojson",):
-        return GeoJsonWriter(path)
-    return JsonlWriter(path)
-
-
-def write_jsonl(items: Iterable[BaseModel], path: str | os.PathLike) -> int:
-    """Write items as JSONL atomically; returns how many were written."""
-    with JsonlWriter(path) as writer:
-        return writer.write_all(items)
