@@ -19,8 +19,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sahel_extract.gazetteer import FullGazetteer, build_gazetteer, lookup
 from sahel_extract.normalise.places import FUZZY_MIN_LENGTH, fuzzy_index, resolve_place
+from sahel_extract.places import lookup
+from sahel_extract.places.build import build_gazetteer
+from sahel_extract.places.full import FullGazetteer
 from sahel_extract.textnorm import fold
 
 REPO = Path(__file__).resolve().parents[1]
