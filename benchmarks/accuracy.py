@@ -1,18 +1,26 @@
-"""Extraction accuracy on the project's gold set and on the ACLED development set.
+"""Extraction accuracy on the project's gold sets, the real-news development sets and the ACLED development set.
 
 Usage:  python benchmarks/accuracy.py [--model default] [--gazetteer PATH] [--json report.json]
-                                      [--gold data/gold/gold.jsonl] [--acled ../shared/eval/acled_dev.jsonl]
+                                      [--only NAME[,NAME]] [--gold data/gold/gold.jsonl]
+                                      [--gold-fr data/gold/gold_fr.jsonl] [--news ../shared/eval/news_dev.jsonl]
+                                      [--news-fr ../shared/eval/news_dev_fr.jsonl]
+                                      [--acled ../shared/eval/acled_dev.jsonl]
 
-Runs one pipeline over
-- the project's gold articles (``data/gold/gold.jsonl``), each published on its own ``published`` date;
-- the ACLED development rows (``../shared/eval/acled_dev.jsonl``), each note published three days after the
-  event (``sahel_extract.evaluation.ACLED_PUBLISHED_DELAY``: ACLED notes carry no publication date, and many
-  give a day and month without a year);
-then scores both with ``sahel_extract.evaluation`` and prints the two tables, the ACLED one with its target
-lines, each with its target (``TARGETS``). The ACLED part is skipped, with a message, when the file is absent.
+Runs one pipeline over these sets (``SETS``; ``--only`` picks some of them by name), each in its file's format:
+- ``project``: the project's gold articles (``data/gold/gold.jsonl``), each published on its own ``published``
+  date;
+- ``gold_fr``: the project's French gold articles (``data/gold/gold_fr.jsonl``), the same format;
+- ``news_dev`` and ``news_dev_fr``: real news pages, paraphrased, in English and in French
+  (``../shared/eval/news_dev.jsonl``, ``news_dev_fr.jsonl``), in the project's gold format;
+- ``acled``: the ACLED development rows (``../shared/eval/acled_dev.jsonl``), each note published three days
+  after the event (``sahel_extract.evaluation.ACLED_PUBLISHED_DELAY``: ACLED notes carry no publication date,
+  and many give a day and month without a year);
+then scores each with ``sahel_extract.evaluation`` and prints its table, one after another (the ACLED one with
+its target lines, each with its target, ``TARGETS``), and at the end a summary with one column per set: event
+precision, recall and F1 and the field accuracies. A set whose file is absent is skipped, with a message.
 
-``--json`` writes both full reports (with the matched pairs: ids and per-field results, no text or values
-from the gold files). The ACLED file is read, never copied (see its README for its terms); do not commit a
+``--json`` writes the full reports (with the matched pairs: ids and per-field results, no text or values from
+the gold files). The evaluation files are read, never copied (see their README for their terms); do not commit a
 report that contains ACLED ids.
 """
 
@@ -22,6 +30,7 @@ import argparse
 import json
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,6 +51,29 @@ TARGETS: dict[str, float] = {
 }
 
 
+@dataclass(frozen=True)
+class EvalSet:
+    """One evaluation set: its name (``--only``), the option that names its file, its format and title."""
+
+    name: str
+    option: str
+    format: str
+    title: str
+
+
+#: The sets, in the order they are run and shown.
+SETS: tuple[EvalSet, ...] = (
+    EvalSet("project", "gold", "project", "project gold set"),
+    EvalSet("gold_fr", "gold_fr", "project", "project French gold set"),
+    EvalSet("news_dev", "news", "project", "real-news development set (English)"),
+    EvalSet("news_dev_fr", "news_fr", "project", "real-news development set (French)"),
+    EvalSet("acled", "acled", "acled", "ACLED development set"),
+)
+#: The field accuracies of the summary, in its row order.
+SUMMARY_FIELDS: tuple[str, ...] = ("actor", "place", "admin1", "country", "date", "killed", "wounded", "abducted",
+                                   "attackers_killed", "target", "event_type")
+
+
 def run(gold_path: Path, fmt: str, pipe) -> tuple[object, float]:
     """Gold articles through the pipeline, then scored; returns the report and the seconds taken."""
     from sahel_extract.evaluation import evaluate, load_gold, predict_gold
@@ -52,14 +84,47 @@ def run(gold_path: Path, fmt: str, pipe) -> tuple[object, float]:
     return evaluate(gold, predictions, format=fmt), time.perf_counter() - start
 
 
+def summary(reports: dict[str, object]) -> str:
+    """One column per set: articles, gold events, event P/R/F1 (any match) and the field accuracies."""
+
+    def fmt(value: float | None) -> str:
+        return "n/a" if value is None else f"{value:.3f}"
+
+    width = max(12, *(len(name) + 2 for name in reports))
+    rows: list[tuple[str, list[str]]] = [
+        ("articles", [str(r.articles) for r in reports.values()]),
+        ("gold events", [str(r.gold_events) for r in reports.values()]),
+        ("event P", [fmt(r.precision) for r in reports.values()]),
+        ("event R", [fmt(r.recall) for r in reports.values()]),
+        ("event F1", [fmt(r.f1) for r in reports.values()]),
+    ]
+    rows += [(name, [fmt(r.fields[name].value) if name in r.fields else "n/a" for r in reports.values()])
+             for name in SUMMARY_FIELDS]
+    lines = [f"{'':<20}" + "".join(f"{name:>{width}}" for name in reports)]
+    lines += [f"{label:<20}" + "".join(f"{cell:>{width}}" for cell in cells) for label, cells in rows]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", default="default", help="pipeline model (default, blank, a spaCy package)")
     parser.add_argument("--gazetteer", default=None, help="a gazetteer file to use instead of the default")
     parser.add_argument("--gold", type=Path, default=ROOT / "data" / "gold" / "gold.jsonl")
+    parser.add_argument("--gold-fr", type=Path, default=ROOT / "data" / "gold" / "gold_fr.jsonl")
+    parser.add_argument("--news", type=Path, default=SHARED / "eval" / "news_dev.jsonl")
+    parser.add_argument("--news-fr", type=Path, default=SHARED / "eval" / "news_dev_fr.jsonl")
     parser.add_argument("--acled", type=Path, default=SHARED / "eval" / "acled_dev.jsonl")
+    parser.add_argument("--only", default=None, metavar="NAME[,NAME]",
+                        help=f"run only these sets ({', '.join(s.name for s in SETS)})")
     parser.add_argument("--json", type=Path, default=None, help="write the full reports here as JSON")
     args = parser.parse_args(argv)
+    chosen = list(SETS)
+    if args.only:
+        names = [n.strip() for n in args.only.split(",") if n.strip()]
+        unknown = sorted(set(names) - {s.name for s in SETS})
+        if unknown:
+            parser.error(f"unknown set(s) {', '.join(unknown)}; known: {', '.join(s.name for s in SETS)}")
+        chosen = [s for s in SETS if s.name in names]
 
     import sahel_extract as sx
 
@@ -67,23 +132,27 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     _ = pipe.nlp  # load once, outside the timings
     print(f"pipeline: model {args.model}, gazetteer {pipe.gazetteer_label} "
-          f"(loaded in {time.perf_counter() - start:.1f} s)\n")
+          f"(loaded in {time.perf_counter() - start:.1f} s)")
     out: dict[str, object] = {"model": args.model, "gazetteer": pipe.gazetteer_label}
+    reports: dict[str, object] = {}
 
-    report, seconds = run(args.gold, "project", pipe)
-    print(f"== project gold set: {args.gold} ({seconds:.1f} s)")
-    print(report.table())
-    out["project"] = report.to_dict(details=True)
+    for item in chosen:
+        path: Path = getattr(args, item.option)
+        if not path.is_file():
+            print(f"\n== {item.title} ({item.name}): {path} not found, skipped")
+            continue
+        report, seconds = run(path, item.format, pipe)
+        note = "; published = event date + 3 days" if item.format == "acled" else ""
+        print(f"\n== {item.title} ({item.name}): {path} ({seconds:.1f} s{note})")
+        print(report.table(goals=TARGETS) if item.format == "acled" else report.table())
+        reports[item.name] = report
+        out[item.name] = report.to_dict(details=True)
+        if item.format == "acled":
+            out["acled_targets"] = dict(TARGETS)
 
-    if args.acled.is_file():
-        report, seconds = run(args.acled, "acled", pipe)
-        print(f"\n== ACLED development set: {args.acled} ({seconds:.1f} s; published = event date + 3 days)")
-        print(report.table(goals=TARGETS))
-        out["acled"] = report.to_dict(details=True)
-        out["acled_targets"] = dict(TARGETS)
-    else:
-        print(f"\n== ACLED development set: {args.acled} not found, skipped")
-
+    if reports:
+        print("\n== summary (event figures: any match; fields: accuracy on matched events)")
+        print(summary(reports))
     if args.json:
         args.json.write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(f"\nreports written to {args.json}")

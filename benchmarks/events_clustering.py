@@ -65,8 +65,7 @@ def extract(rows: list[dict], model: str, gazetteer: str | None) -> dict[str, li
 def oracle_records(rows: list[dict], gazetteer: str | None) -> dict[str, list]:
     """One record per article made from its gold ``attack`` (place looked up in the gazetteer, the gold day,
     actor and toll): the clustering measured on records with no extraction error."""
-    from sahel_extract.gazetteer import lookup
-    from sahel_extract.normalise.places import load_gazetteer
+    from sahel_extract.places import load_gazetteer, lookup
     from sahel_extract.records import Actor, AttackRecord, Casualties, Count, EventDate, Place, Source
 
     gaz = load_gazetteer(gazetteer)

@@ -19,9 +19,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sahel_extract.gazetteer import FullGazetteer, build_gazetteer, lookup
-from sahel_extract.normalise.places import FUZZY_MIN_LENGTH, fuzzy_index, resolve_place
+from sahel_extract.places import lookup, resolve_place
+from sahel_extract.places.build import build_gazetteer
+from sahel_extract.places.candidates import fuzzy_index
+from sahel_extract.places.full import FullGazetteer
+from sahel_extract.settings import DEFAULT
 from sahel_extract.textnorm import fold
+
+FUZZY_MIN_LENGTH = DEFAULT.places.fuzzy_min_length
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DUMPS = [REPO.parent / "shared" / "geonames" / f"{cc}.txt" for cc in ("ML", "BF", "NE")]
@@ -108,7 +113,7 @@ def main(argv: list[str] | None = None) -> None:
         gaz = FullGazetteer.open(out)
         start = time.perf_counter()
         lookup("warm up", gaz)  # fuzzy matching loads every key once and indexes their sounds
-        index = fuzzy_index(gaz)
+        index = fuzzy_index(gaz, FUZZY_MIN_LENGTH)
         print(f"fuzzy index: {len(index.keys):,} keys, {len(index.by_sound):,} sounds, built in "
               f"{(time.perf_counter() - start) * 1000:.0f} ms")
         long_names = [(n, cc) for n, cc in sample if len(fold(n)) >= FUZZY_MIN_LENGTH + 1][:args.fuzzy]

@@ -16,13 +16,13 @@ def place_of(pipeline, text, fields=PLACE, published=PUB):
 
 def small_gazetteer(*entries: dict):
     """A gazetteer of a few entries written for a test."""
-    from sahel_extract.normalise.places import GazEntry, Gazetteer
+    from sahel_extract.places.kb import GazEntry, Gazetteer
 
     return Gazetteer([GazEntry(id=f"t:{i}", **e) for i, e in enumerate(entries)], label="test")
 
 
 def frames_of(pipeline, text):
-    return pipeline.nlp(text)._.attack_frames
+    return pipeline.nlp(text)._.frames
 
 
 def test_unknown_village_takes_the_region_the_text_gives(pipeline):
@@ -82,7 +82,7 @@ def test_a_town_named_in_another_clause_is_not_an_anchor(pipeline):
 
 
 def test_bracketed_units_are_read_from_the_outermost(pipeline):
-    from sahel_extract.assemble import resolve_mention
+    from sahel_extract.places.context import resolve_mention
 
     gaz = small_gazetteer(
         {"name": "Say", "country_code": "BF", "kind": "town", "admin1": "Nord", "lat": 13.2, "lon": -2.3},
@@ -102,7 +102,7 @@ def test_peoples_are_not_places(pipeline):
 
 
 def test_an_unknown_village_takes_the_region_its_brackets_name(pipeline):
-    from sahel_extract.assemble import resolve_mention
+    from sahel_extract.places.context import resolve_mention
 
     # GeoNames still codes Inékar under Gao (Ménaka was split from Gao in 2016); the text names Ménaka
     gaz = small_gazetteer(
@@ -116,8 +116,9 @@ def test_an_unknown_village_takes_the_region_its_brackets_name(pipeline):
 
 
 def test_a_spelling_variant_where_the_named_group_never_operated_is_not_taken(pipeline):
-    from sahel_extract.assemble import named_actors, resolve_mention
+    from sahel_extract.attacks.actor_choice import named_actors
     from sahel_extract.normalise.actors import default_catalogue
+    from sahel_extract.places.context import resolve_mention
 
     gaz = small_gazetteer({"name": "Dabougou", "country_code": "BF", "kind": "town", "admin1": "Est"})
     frames = frames_of(pipeline, "Suspected Boko Haram fighters raided the village of Dabougoun overnight, "

@@ -212,7 +212,7 @@ def test_assassinations_and_previously_found_caches(pipeline, text):
     ("Two foreigners were abducted on Monday while driving to Togo, officials said.", set()),
 ])
 def test_a_country_named_as_a_border_or_an_origin_is_not_the_place(pipeline, text, countries):
-    frames = pipeline.nlp(text)._.attack_frames
+    frames = pipeline.nlp(text)._.frames
     assert {c for f in frames for c in (*f.countries, *f.demonyms)} == countries
 
 

@@ -15,15 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from sahel_extract.gazetteer import (
-    ATTRIBUTION,
-    FullGazetteer,
-    NotAGeoNamesDump,
-    build_gazetteer,
-    lookup,
-    short_admin_name,
-)
-from sahel_extract.normalise.places import resolve_place
+from sahel_extract.places import lookup, resolve_place
+from sahel_extract.places.build import ATTRIBUTION, build_gazetteer
+from sahel_extract.places.full import FullGazetteer
+from sahel_extract.places.geonames import NotAGeoNamesDump, short_admin_name
 from sahel_extract.textnorm import fold
 
 GEONAMES = Path(__file__).resolve().parents[1].parent / "shared" / "geonames"

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sahel_extract.normalise import embedded_gazetteer, parse_count, resolve_actor, resolve_date, resolve_place
+from sahel_extract.normalise import parse_count, resolve_actor, resolve_date
 from sahel_extract.normalise.sources import normalise_source, normalise_sources
+from sahel_extract.places import embedded_gazetteer, resolve_place
 
 
 @pytest.mark.parametrize("phrase,expected", [
@@ -110,7 +111,7 @@ def test_several_sources_in_one_phrase():
 # --- resolution hints, on a small gazetteer of invented-but-plausible entries ------------------------------
 
 def _entry(gid, name, cc, admin1, lat, lon, kind="town", names=()):
-    from sahel_extract.normalise.places import GazEntry
+    from sahel_extract.places.kb import GazEntry
 
     return GazEntry(id=f"t:{gid}", name=name, country_code=cc, kind=kind, admin1=admin1, lat=lat, lon=lon,
                     names=tuple(names))
@@ -118,7 +119,7 @@ def _entry(gid, name, cc, admin1, lat, lon, kind="town", names=()):
 
 @pytest.fixture
 def small_gazetteer():
-    from sahel_extract.normalise.places import Gazetteer
+    from sahel_extract.places.kb import Gazetteer
 
     return Gazetteer([
         _entry(1, "Taka", "NE", "Maradi", 14.30, 8.05), _entry(2, "Taka", "NE", "Tillabéri", 13.76, 0.80),
@@ -132,14 +133,14 @@ def small_gazetteer():
 @pytest.mark.parametrize("a, b", [("gaidam tchoukou", "geydam tchoukou"), ("wala gounto", "walagounto"),
                                   ("djibo", "jibo"), ("gomde fulbe", "gomde foulbe"), ("chinegodar", "tchinegodar")])
 def test_transcriptions_of_one_name_sound_the_same(a, b):
-    from sahel_extract.normalise.places import sound_key
+    from sahel_extract.places import sound_key
 
     assert sound_key(a) == sound_key(b)
 
 
 @pytest.mark.parametrize("a, b", [("kerboule", "kerwoule"), ("taka", "tara"), ("bima", "bama"), ("djibo", "diabo")])
 def test_different_names_do_not_sound_the_same(a, b):
-    from sahel_extract.normalise.places import sound_key
+    from sahel_extract.places import sound_key
 
     assert sound_key(a) != sound_key(b)
 
@@ -172,14 +173,14 @@ def test_a_village_is_not_an_admin_unit_of_the_same_name(small_gazetteer):
 
 
 def test_names_that_only_sound_alike_when_short_are_not_matched():
-    from sahel_extract.normalise.places import Gazetteer
+    from sahel_extract.places.kb import Gazetteer
 
     gaz = Gazetteer([_entry(1, "Ourouko", "BF", "Boucle du Mouhoun", 13.13, -4.15, names=("Oulouha",))], label="t")
     assert resolve_place("Woulouwa", gaz).precision == "unresolved"
 
 
 def test_a_spelling_variant_abroad_counts_only_where_the_named_groups_operate():
-    from sahel_extract.normalise.places import Gazetteer
+    from sahel_extract.places.kb import Gazetteer
 
     gaz = Gazetteer([_entry(1, "Kouri Sogodo", "BF", "Boucle du Mouhoun", 13.0, -3.5)], label="t")
     # a Malian story (the group's main country) does not take a Burkinabe village for a spelling variant...

@@ -49,7 +49,7 @@ def test_evidence_points_into_the_text(pipeline):
 
 def test_pipeline_shows_every_component(pipeline):
     names = pipeline.nlp.pipe_names
-    assert names.index("sahel_entity_ruler") < names.index("ner") and names[-1] == "sahel_attacks"
+    assert names.index("sahel_entity_ruler") < names.index("ner") and names[-1] == "sahel_frames"
 
 
 def test_blank_model_runs_rules_only(blank_pipeline):

@@ -5,8 +5,9 @@
     for record in sx.Pipeline().run("data/raw"):
         ...
 
-Stages (one module each, data flowing one way): ``ingest`` -> ``nlp`` -> ``events`` -> ``normalise``
--> ``assemble`` (records) -> ``writers``.
+Stages (one package each, data flowing one way, DESIGN.md section 1): ``ingest`` -> ``nlp`` (pattern rulers, place
+entity ruler and linker, the statistical model) -> ``frames`` -> ``normalise`` (and ``places``) -> ``attacks``
+(records) -> ``writers``; across articles ``events`` -> ``report``.
 """
 
 from __future__ import annotations

@@ -39,6 +39,25 @@ def _errors_path(output: Path) -> Path:
     return output.with_name(output.stem + ".errors.jsonl")
 
 
+SETTINGS_HELP = "A settings file (.json or .toml) with any of the values --show-settings prints."
+
+
+def _pipeline(settings_file: Path | None, **overrides):
+    """The library's Pipeline from a settings file and the options given on the command line (None: not given),
+    or one clear error line and exit code 2."""
+    from pydantic import ValidationError
+
+    from .pipeline import Pipeline
+    from .settings import Settings
+
+    try:
+        settings = Settings.load(settings_file)
+        return Pipeline(settings=settings, **{k: v for k, v in overrides.items() if v is not None})
+    except (OSError, ValueError, ValidationError) as exc:
+        err.print(f"[red]error[/red] settings: {exc}")
+        raise typer.Exit(2) from None
+
+
 def _load(pipeline) -> None:
     """Build the spaCy pipeline now, so a wrong --model or --gazetteer is one clear line, not a traceback."""
     from .nlp import ModelNotFound
@@ -56,19 +75,27 @@ def run(
     output: Path = typer.Option(Path("data/out/attacks.jsonl"), "-o", "--output",
                                 help="Records file; .jsonl, .csv or .geojson by suffix."),
     errors: Path | None = typer.Option(None, "--errors", help="Error records (default: OUTPUT.errors.jsonl)."),
-    model: str = typer.Option("default", "--model", help=MODEL_HELP),
+    model: str | None = typer.Option(None, "--model", help=MODEL_HELP + " [default: default]"),
     gazetteer: Path | None = typer.Option(None, "--gazetteer", help=GAZ_HELP),
-    workers: int = typer.Option(1, "--workers", "-j", min=1, help="Worker processes (each loads the model)."),
-    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Texts per nlp.pipe batch."),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Largest article file or JSONL line."),
+    workers: int | None = typer.Option(None, "--workers", "-j", min=1,
+                                       help="Worker processes (each loads the model). [default: 1]"),
+    batch_size: int | None = typer.Option(None, "--batch-size", min=1, help="Texts per nlp.pipe batch. [default: 32]"),
+    max_bytes: int | None = typer.Option(None, "--max-bytes",
+                                         help=f"Largest article file or JSONL line. [default: {DEFAULT_MAX_BYTES}]"),
+    settings_file: Path | None = typer.Option(None, "--settings", help=SETTINGS_HELP),
+    show_settings: bool = typer.Option(False, "--show-settings", help="Print the settings of this run as JSON "
+                                                                      "and exit."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
 ) -> None:
     """Extract attack records from every article under INPUTS into OUTPUT (the main job)."""
-    from .pipeline import ArticleResult, Pipeline
+    from .pipeline import ArticleResult
 
+    pipeline = _pipeline(settings_file, model=model, gazetteer=gazetteer, workers=workers, batch_size=batch_size,
+                         max_bytes=max_bytes)
+    if show_settings:
+        sys.stdout.write(pipeline.settings.to_json() + "\n")
+        return
     errors = errors or _errors_path(output)
-    pipeline = Pipeline(model=model, gazetteer=gazetteer, workers=workers, batch_size=batch_size,
-                        max_bytes=max_bytes)
     _load(pipeline)
     start = time.perf_counter()
     n_files = sum(1 for f in iter_files(inputs) if not isinstance(f, IngestError))
@@ -112,15 +139,16 @@ def extract(
     published: str | None = typer.Option(None, "--published", help="Publication date, e.g. 2025-06-03."),
     url: str | None = typer.Option(None, "--url"),
     title: str | None = typer.Option(None, "--title"),
-    model: str = typer.Option("default", "--model", help=MODEL_HELP),
+    model: str | None = typer.Option(None, "--model", help=MODEL_HELP + " [default: default]"),
     gazetteer: Path | None = typer.Option(None, "--gazetteer", help=GAZ_HELP),
+    settings_file: Path | None = typer.Option(None, "--settings", help=SETTINGS_HELP),
 ) -> None:
     """Extract the records of one article and print them as JSONL on stdout."""
     from .ingest import read_file
     from .ingest.dates import parse_published
-    from .pipeline import ArticleResult, Pipeline
+    from .pipeline import ArticleResult
 
-    pipeline = Pipeline(model=model, gazetteer=gazetteer)
+    pipeline = _pipeline(settings_file, model=model, gazetteer=gazetteer)
     _load(pipeline)
     if path == "-":
         text = sys.stdin.read()
@@ -177,7 +205,8 @@ def gazetteer_build(
                                       "models/places_curated.tsv, e.g. a national village list; repeatable."),
 ) -> None:
     """Build the full gazetteer from GeoNames per-country dumps (download them from GeoNames first)."""
-    from .gazetteer import NotAGeoNamesDump, build_gazetteer
+    from .places.build import build_gazetteer
+    from .places.geonames import NotAGeoNamesDump
 
     try:
         stats = build_gazetteer(dumps, out, places)
@@ -203,8 +232,7 @@ def gazetteer_lookup(
     limit: int = typer.Option(10, "--limit"),
 ) -> None:
     """Show the gazetteer's candidates for a name, best first, with scores and how they matched."""
-    from .gazetteer import lookup
-    from .normalise.places import load_gazetteer
+    from .places import load_gazetteer, lookup
 
     try:
         gaz = load_gazetteer(gazetteer)

@@ -1,4 +1,4 @@
-"""The whole path: files or texts in, attack records out (ingest -> nlp -> events -> normalise -> records).
+"""The whole path: files or texts in, attack records out (ingest -> nlp -> frames -> normalise -> attacks).
 
 In: paths (files or folders), ``Article`` objects or a single text. Out: a stream of ``ArticleResult``
 (an article and its records) and ``IngestError`` items, in input order; ``Pipeline.run`` streams only
@@ -20,15 +20,18 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
+from typing import Any
 
-from .assemble import build_records
-from .ingest import DEFAULT_MAX_BYTES, Article, iter_articles, make_article
+from .attacks import build_records, group_frames
+from .ingest import Article, iter_articles, make_article
 from .ingest.dates import parse_published
 from .normalise.actors import default_catalogue
+from .normalise.mentions import resolve_frames
+from .places import load_gazetteer
 from .records import AttackRecord, IngestError
+from .settings import Settings
 
 log = logging.getLogger(__name__)
-MAX_CHARS = 1_000_000
 
 
 @dataclass(slots=True)
@@ -39,30 +42,59 @@ class ArticleResult:
 
 class Pipeline:
     """sahel-extract's pipeline. ``Pipeline()`` is the default: the small English model and the best
-    gazetteer installed (the user's full GeoNames one if built, else the embedded one)."""
+    gazetteer installed (the user's full GeoNames one if built, else the embedded one).
 
-    def __init__(self, model: str = "default", gazetteer: str | os.PathLike | None = None, batch_size: int = 32,
-                 workers: int = 1, max_bytes: int = DEFAULT_MAX_BYTES):
-        self.model = model
-        self.gazetteer_path = str(gazetteer) if gazetteer else None
-        self.batch_size = batch_size
-        self.workers = max(1, workers)
-        self.max_bytes = max_bytes
+    ``Pipeline(settings=Settings(...))`` takes every threshold and switch from one settings object; the keyword
+    arguments (``model``, ``gazetteer``, ``batch_size``, ``workers``, ``max_bytes``) are shortcuts that override
+    it. A model folder saved with ``nlp.to_disk()`` brings the settings it was built with."""
+
+    def __init__(self, model: str | None = None, gazetteer: str | os.PathLike | None = None,
+                 batch_size: int | None = None, workers: int | None = None, max_bytes: int | None = None,
+                 settings: Settings | None = None):
+        settings = settings or Settings()
+        run: dict[str, Any] = {k: v for k, v in (("batch_size", batch_size), ("workers", workers),
+                                                 ("max_bytes", max_bytes)) if v is not None}
+        changes: dict[str, Any] = {"run": run} if run else {}
+        if model is not None:
+            changes["model"] = model
+        if gazetteer is not None:
+            changes["places"] = {"gazetteer": str(gazetteer)}
+        self.settings = settings.replace(**changes) if changes else settings
         self.errors: list[IngestError] = []
         self._nlp = None
+
+    @property
+    def model(self) -> str:
+        return self.settings.model
+
+    @property
+    def batch_size(self) -> int:
+        return self.settings.run.batch_size
+
+    @property
+    def workers(self) -> int:
+        return self.settings.run.workers
+
+    @property
+    def max_bytes(self) -> int:
+        return self.settings.run.max_bytes
 
     @property
     def nlp(self):
         """The spaCy ``Language`` (built on first use and cached)."""
         if self._nlp is None:
-            from .nlp import build_nlp
+            from .nlp import build_nlp, saved_settings
 
-            self._nlp = build_nlp(self.model, self.gazetteer_path)
+            self._nlp = build_nlp(self.settings, "en")
+            saved = saved_settings(self._nlp)
+            if saved is not None and saved.model != self.settings.model:  # a saved pipeline: its own settings
+                self.settings = saved.replace(model=self.settings.model, run=self.settings.run.model_dump())
         return self._nlp
 
     @property
     def gazetteer(self):
-        return self.nlp.get_pipe("sahel_entity_ruler").gazetteer
+        _ = self.nlp
+        return load_gazetteer(self.settings.places.gazetteer)
 
     @property
     def gazetteer_label(self) -> str:
@@ -76,28 +108,32 @@ class Pipeline:
             yield from self._process_parallel(articles)
             return
         nlp, gazetteer, catalogue = self.nlp, self.gazetteer, default_catalogue()
+        settings = self.settings
+        max_chars = settings.run.max_chars
         too_long: list[IngestError] = []
 
         def texts() -> Iterator[tuple[str, Article]]:
             for article in articles:
-                if len(article.text) > MAX_CHARS:
+                if len(article.text) > max_chars:
                     too_long.append(IngestError(path=article.path or "<text>", line=article.line, stage="extract",
                                                 reason=f"article text of {len(article.text):,} characters is over "
-                                                       f"the {MAX_CHARS:,}-character limit"))
+                                                       f"the {max_chars:,}-character limit"))
                     continue
                 yield article.text, article
 
-        for doc, article in nlp.pipe(texts(), as_tuples=True, batch_size=self.batch_size):
+        for doc, article in nlp.pipe(texts(), as_tuples=True, batch_size=settings.run.batch_size):
             while too_long:
                 yield too_long.pop(0)
-            if doc._.attack_error:
+            if doc._.frames_error:
                 yield IngestError(path=article.path or "<text>", line=article.line, stage="extract",
-                                  reason=doc._.attack_error)
+                                  reason=doc._.frames_error)
                 continue
             try:
-                records = build_records(doc._.attacks, doc._.attack_frames, article, gazetteer, catalogue)
+                frames = resolve_frames(doc._.frames, article.published, gazetteer, catalogue, settings)
+                records = build_records(group_frames(frames, settings.attacks), frames, article, gazetteer,
+                                        catalogue, settings)
             except Exception as exc:  # one article's failure must not end the run
-                log.exception("failed on %s", article.location)
+                log.warning("failed on %s: %s: %s", article.location, type(exc).__name__, exc)
                 yield IngestError(path=article.path or "<text>", line=article.line, stage="extract",
                                   reason=f"{type(exc).__name__}: {exc}")
                 continue
@@ -110,7 +146,7 @@ class Pipeline:
         pending: list[IngestError] = []
 
         def articles() -> Iterator[Article]:
-            for item in iter_articles(paths, self.max_bytes):
+            for item in iter_articles(paths, self.settings.run.max_bytes):
                 if isinstance(item, IngestError):
                     pending.append(item)
                 else:
@@ -148,8 +184,8 @@ class Pipeline:
     def _process_parallel(self, articles: Iterable[Article]) -> Iterator[ArticleResult | IngestError]:
         chunk_size = max(8, self.batch_size)
         iterator = iter(articles)
-        settings = (self.model, self.gazetteer_path, self.batch_size)
-        with ProcessPoolExecutor(max_workers=self.workers, initializer=_worker_init, initargs=settings) as pool:
+        with ProcessPoolExecutor(max_workers=self.workers, initializer=_worker_init,
+                                 initargs=(self.settings,)) as pool:
             in_flight: deque[Future] = deque()
             while True:
                 while len(in_flight) < self.workers * 2:
@@ -165,9 +201,9 @@ class Pipeline:
 _WORKER: Pipeline | None = None
 
 
-def _worker_init(model: str, gazetteer: str | None, batch_size: int) -> None:
+def _worker_init(settings: Settings) -> None:
     global _WORKER
-    _WORKER = Pipeline(model=model, gazetteer=gazetteer, batch_size=batch_size)
+    _WORKER = Pipeline(settings=settings.replace(run={"workers": 1}))
     assert _WORKER.nlp.pipe_names  # build the pipeline once per worker, not on its first chunk
 
 

@@ -1,11 +1,11 @@
-"""spaCy components of the project, registered with ``@Language.factory`` on import.
+"""spaCy components of the project that belong to no stage package, registered on import.
 
-``sahel_entity_ruler`` (places, actors, countries before ``ner``) and ``sahel_sentence_guard`` (no
-sentence break before a place's brackets, before the parser); the events component ``sahel_attacks``
-lives in ``sahel_extract.frames.component``.
+``sahel_pattern_ruler`` (one pattern family of ``models/patterns`` into its span group) and
+``sahel_sentence_guard`` (no sentence break before a place's brackets, before the parser). The entity ruler and
+the place linker are in ``sahel_extract.places``; the frame finder in ``sahel_extract.frames.component``.
 """
 
-from .entity_ruler import SahelEntityRuler
+from .pattern_ruler import PatternRuler
 from .sentences import sentence_guard
 
-__all__ = ["SahelEntityRuler", "sentence_guard"]
+__all__ = ["PatternRuler", "sentence_guard"]

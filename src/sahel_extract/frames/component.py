@@ -1,72 +1,58 @@
-"""The ``sahel_attacks`` spaCy component: a Doc in, ``doc._.attacks`` (a list of ``EventMention``) out.
+"""The ``sahel_frames`` spaCy component: a Doc in, ``doc._.frames`` (one ``Frame`` per sentence) out.
 
-It runs last in the pipeline, after the entity ruler (and the statistical tagger, parser and NER when a
-model is loaded): each sentence is analysed into a ``Frame`` (``frames.py``) and the frames are grouped
-into attacks (``merge.py``). The frames are kept in ``doc._.attack_frames`` for inspection.
+It runs last in the pipeline, after the pattern rulers, the entity ruler and the place linker (and the
+statistical tagger, parser and NER when a model is loaded): each sentence is analysed into a ``Frame``
+(``frames.frame.analyse_sentence``), then pronoun speakers are resolved across sentences. Sentences with no
+trigger, toll, claim or source cue get an empty frame without analysis (they cannot hold an attack). A rule
+failing on one odd text sets ``doc._.frames_error`` instead of stopping the batch.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..normalise.actors import ActorCatalogue, default_catalogue
-from .frames import analyse_sentence
-from .merge import group_frames
+from ..patterns import load_lexicon, package_root
+from ..settings import FrameSettings
+from .frame import analyse_sentence, resolve_pronoun_sources
 
 log = logging.getLogger(__name__)
 
-if not Doc.has_extension("attacks"):
-    Doc.set_extension("attacks", default=None)
-if not Doc.has_extension("attack_frames"):
-    Doc.set_extension("attack_frames", default=None)
-if not Doc.has_extension("attack_error"):
-    Doc.set_extension("attack_error", default=None)
+for _name in ("frames", "frames_error"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 
 
-_CONFIRMS = re.compile(r"\b(confirmed|corroborated|backed up|gave the same|matched)\b[^.;]{0,30}\b(toll|figures?|"
-                       r"count|number)\b", re.I)
-_PRONOUNS = {"he", "she", "it", "they", "the statement", "statement", "the spokesman", "the official", "the source"}
+class FrameFinder:
+    """Analyses every sentence of a Doc into a frame."""
 
+    def __init__(self, nlp: Language, name: str, lang: str, settings: FrameSettings, extra_dirs: tuple[str, ...],
+                 catalogue: ActorCatalogue | None = None):
+        from pathlib import Path
 
-def resolve_pronoun_sources(frames) -> None:
-    """"It said 11 soldiers were wounded": a pronoun speaker is the last named speaker before it."""
-    last = None
-    for frame in frames:
-        for c in frame.casualties:
-            if c.attribution and c.attribution.lower() in _PRONOUNS:
-                c.attribution = last
-        if _CONFIRMS.search(frame.text) and frame.attributions:
-            speaker = frame.attributions[0]
-            frame.confirmed_by = last if speaker.lower() in _PRONOUNS else speaker
-        named = [a for a in frame.attributions if a.lower() not in _PRONOUNS]
-        if named:
-            last = named[-1]
-
-
-class AttackFinder:
-    """Finds attack mentions and their arguments in a Doc."""
-
-    def __init__(self, nlp: Language, name: str, catalogue: ActorCatalogue | None = None):
         self.name = name
+        self.settings = settings
         self.catalogue = catalogue or default_catalogue()
+        self.lexicon = load_lexicon(lang, (package_root(), *(Path(d) for d in extra_dirs)))
 
     def __call__(self, doc: Doc) -> Doc:
         try:
-            frames = [analyse_sentence(sent, i, self.catalogue) for i, sent in enumerate(doc.sents)]
-            resolve_pronoun_sources(frames)
-            doc._.attack_frames = frames
-            doc._.attacks = group_frames(frames)
+            frames = [analyse_sentence(sent, i, self.catalogue, self.lexicon, self.settings)
+                      for i, sent in enumerate(doc.sents)]
+            resolve_pronoun_sources(frames, self.lexicon)
+            doc._.frames = frames
         except Exception as exc:  # a rule failing on one odd text must not stop a batch of thousands
-            log.exception("attack finder failed")
-            doc._.attack_frames, doc._.attacks = [], []
-            doc._.attack_error = f"{type(exc).__name__}: {exc}"
+            log.warning("frame finder failed: %s: %s", type(exc).__name__, exc)
+            doc._.frames = []
+            doc._.frames_error = f"{type(exc).__name__}: {exc}"
         return doc
 
 
-@Language.factory("sahel_attacks")
-def make_attack_finder(nlp: Language, name: str) -> AttackFinder:
-    return AttackFinder(nlp, name)
+@Language.factory("sahel_frames", default_config={"lang": "en", "frames": FrameSettings().model_dump(),
+                                                  "extra_dirs": []})
+def make_frame_finder(nlp: Language, name: str, lang: str, frames: dict, extra_dirs: list[str]) -> FrameFinder:
+    """``frames``: ``Settings.frames``; ``extra_dirs``: ``Settings.patterns.extra_dirs``."""
+    return FrameFinder(nlp, name, lang, FrameSettings.model_validate(frames), tuple(extra_dirs))

@@ -1,101 +1,135 @@
-"""Text cues inside one sentence: time expressions and attributions ("according to Reuters").
+"""Time expressions, attributions and clause cues of a sentence, from the pattern spans.
 
-In: a sentence's text. Out: lists of ``Cue`` (text, start, end offsets within the sentence, kind).
-Regular expressions only, so they work with any spaCy model or none; the normalise stage turns the
-cue texts into dates (``normalise.dates``) and source labels (``normalise.sources``).
+In: a sentence ``Span`` of a Doc that went through the pattern rulers. Out:
+- ``find_times``: ``TimeArg`` objects from the ``sahel_times`` spans (the longest where they overlap, in text
+  order; a ``SINCE`` word makes a time the start of a period), without those inside the article's dateline
+  (``DATELINE`` of the place cues), split into the attack's times and the report's ("said in a statement on
+  Monday": a ``REPORTING`` word nearer the time than any trigger);
+- ``find_attributions``: the source phrases of the ``sahel_sources`` spans (see its docstring), and whether
+  each is an "according to" or "cited by" phrase (those cover the whole sentence);
+- ``Cues``: which ``sahel_cues`` labels the sentence holds (background, aggregate, new incident, revision, an
+  undenied claim ...), with the spans where position matters.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-_WD = (r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
-       r"dimanche)(?![a-z])")
-_MON = (r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|"
-        r"mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|"
-        r"septembre|octobre|novembre|décembre|decembre)(?![a-zà-ÿ])\.?")
-_PART = r"(?:\s+(?:night|morning|evening|afternoon|dawn|midday|noon|soir|matin))?"
-_LEAD = r"(?:(?:late|early|in the early hours of|in the early hours|before dawn on|at dawn on|on the night of|" \
-        r"during the night of|in the night of|overnight|the night of|in the evening of|on the evening of|" \
-        r"on the morning of|on|last|this past|since)\s+)*"
-TIME_PATTERNS = [
-    re.compile(_LEAD + r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th|er)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?:19|20)\d\d)?"
-               + r"(?:\s*(?:-|–|to|and|au)\s*\d{1,2}(?:st|nd|rd|th)?(?:\s+" + _MON + r")?)?", re.I),
-    re.compile(_LEAD + _WD + r",?\s+" + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?", re.I),
-    re.compile(_LEAD + _MON + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?", re.I),
-    re.compile(r"\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b"),
-    re.compile(r"\b(?:overnight|during the night|in the night)\s+(?:into|to|of)\s+" + _WD, re.I),
-    re.compile(_LEAD + _WD + _PART + r"(?:\s+(?:into|to|and)\s+" + _WD + r")?", re.I),
-    re.compile(r"(?:(?:in|during|since|early|late|mid|mid-|by|until|last|since early|since late)\s+)?"
-               + _MON + r"(?:\s+(?:19|20)\d\d)?", re.I),
-    re.compile(r"\b(?:overnight|last night|yesterday|the day before yesterday|today|this morning|this afternoon|"
-               r"this evening|earlier today|last weekend|last week|this week|earlier this week|earlier this month|"
-               r"early this month|this month|last month|last year|this year|hier|avant-hier|"
-               r"la semaine dernière|le mois dernier)\b", re.I),
-    re.compile(r"\b(?:in|during|since|of)\s+(?:19|20)\d\d\b|\ba (?:19|20)\d\d\b", re.I),
-]
-_ATTRIB_AGENCY = (r"(?:Reuters|AFP|Agence France-Presse|Agence France Presse|the Associated Press|Associated Press|"
-                  r"AP|Anadolu|Xinhua|RFI|BBC|VOA|Al Jazeera|Studio Tamani|ACLED|Human Rights Watch|"
-                  r"Amnesty International)")
-ATTRIBUTION_PATTERNS = [
-    re.compile(r"\baccording to ((?:[^,;.()]|\.(?=\w))+?)(?=,|;|\.\s|\.$|\bwho\b|\bwhich\b|\bthat\b|$)", re.I),
-    re.compile(r"\b(?:sources?|officials?|residents|witnesses)\s+(?:cited|quoted)\s+by\s+(" + _ATTRIB_AGENCY + r")"),
-    re.compile(r"\b(?:told|said to|speaking to|quoted by|cited by)\s+(" + _ATTRIB_AGENCY + r")\b"),
-    re.compile(r"(?:,|^|\"|”)\s*((?:an?|the|one|two|several|three)?\s*(?:[\w'’\-]+\s+){0,5}?"
-               r"(?:sources?|officials?|residents?|witness(?:es)?|spokesman|spokesperson|army|military|"
-               r"ministry|government|police|mayor|governor|villagers?|inhabitants|survivors?|statement|"
-               r"communiqué|doctors?|hospital|relatives|leaders?|elected officials?|prefect|staff|forces|"
-               r"authorities|junta|FAMa|troops|worker|workers|nurse|medic|chief|He|She|It|They|"
-               r"[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*))\s+(?:said|says|told|reported|confirmed|added|stated|"
-               r"announced|estimated)\b"),
-    re.compile(r"\b(?:said|says|reported|announced|confirmed|added|stated|claimed)\s+((?:an?|the)\s+(?:[\w'’\-]+"
-               r"\s+){0,5}?(?:sources?|officials?|residents?|witness(?:es)?|spokesman|army|military|ministry|"
-               r"government|statement|mayor|governor|communiqué|police))\b(?!['’]s)"),
-    re.compile(r"^((?:The|A|An|Local|Security|Military)\s+(?:[\w'’\-]+\s+){0,5}?(?:sources?|officials?|residents?|"
-               r"army|military|ministry|government|police|mayor|governor|statement|communiqué|spokesman|"
-               r"staff))\s+(?:said|says|reported|announced|confirmed|stated|put|gave|estimated)\b"),
-    re.compile(r"\b(?:in|by) an? (?:army|military|government|official|police) (?:statement|communiqué)|"
-               r"\bthe (?:army|military|government|general staff|defence ministry)'s statement"),
-]
+from spacy.tokens import Span
+
+from ..patterns import Lexicon
+from . import lex
+from .mentions import Arg, TimeArg
+
+WHOLE_SENTENCE_SOURCES = ("ACCORDING", "CITED_BY")
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
-    text: str
-    start: int
-    end: int
+@dataclass
+class Source(Arg):
+    label: str = ""
+
+    @property
+    def whole_sentence(self) -> bool:
+        return self.label in WHOLE_SENTENCE_SOURCES
 
 
-def find_times(sentence: str) -> list[Cue]:
-    """Time expressions in a sentence, longest first where they overlap, in text order."""
-    found: list[Cue] = []
-    for pattern in TIME_PATTERNS:
-        for m in pattern.finditer(sentence):
-            text = m.group(0).strip(" ,")
-            if not text or text.lower() in ("may", "mar", "dec", "jan", "march", "last", "on"):
-                # "may" and "march" alone are too often a verb
-                continue
-            start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip(" ,")))
-            cue = Cue(text, start, start + len(text))
-            if any(c.start <= cue.start and cue.end <= c.end for c in found):
-                continue
-            found = [c for c in found if not (cue.start <= c.start and c.end <= cue.end)]
-            found.append(cue)
+def dateline_end(doc) -> int | None:
+    """The end offset of the article's dateline ("GAO, Mali -"): the longest ``DATELINE`` place cue that starts at
+    the first word of the text."""
+    first = next((t.i for t in doc if not t.is_space), None)
+    spans = [s for s in lex.spans_in(doc, "places", "DATELINE") if s.start == first]
+    return max(s.end_char for s in spans) if spans else None
+
+
+def find_times(sent: Span, index: int) -> list[TimeArg]:
+    """The time expressions of a sentence, longest first where they overlap, in text order; in the first two
+    sentences not those of the dateline."""
+    stop = dateline_end(sent.doc) if index <= 1 else None
+    out = []
+    for span in lex.spans_in(sent, "times", longest=True):
+        if stop is not None and span.start_char < stop:
+            continue
+        out.append(TimeArg(span.text, span.start_char, span.end_char, label=span.label_,
+                           since=lex.has(span[0], "SINCE")))
+    return out
+
+
+def split_report_times(sent: Span, times: list[TimeArg], trigger_gap) -> tuple[list[TimeArg], list[TimeArg]]:
+    """Times of the attack, and times of the report ("said in a statement on Monday"): a ``REPORTING`` word
+    within ten tokens before the time, nearer than the nearest trigger (``trigger_gap(time)`` in tokens)."""
+    event_times, report_times = [], []
+    doc = sent.doc
+    for t in times:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            event_times.append(t)
+            continue
+        before = [doc[i] for i in range(max(sent.start, span.start - 10), span.start)]
+        reporting = [i for i, w in enumerate(before) if lex.has(w, "REPORTING")]
+        if reporting and (len(before) - reporting[-1]) <= trigger_gap(t):
+            report_times.append(t)
+        else:
+            event_times.append(t)
+    return event_times, report_times
+
+
+#: The order in which source labels claim a phrase (the order the attribution cues were tried in).
+SOURCE_ORDER = ("ACCORDING", "CITED_BY", "TOLD", "SPEAKER_BEFORE", "SPEAKER_AFTER", "STATEMENT")
+_TRIM = " ,\"”“'’"
+
+
+def find_attributions(sent: Span, lexicon: Lexicon, max_chars: int) -> list[Source]:
+    """Who the sentence's figures come from: the phrase naming the source, in text order. Each ``sahel_sources``
+    span is cut by its id ("L:R": drop L tokens on the left, R on the right) and trimmed; a phrase "told" or
+    "cited by" counts only when it names an ``AGENCY``; overlapping phrases go to the label tried first
+    (``SOURCE_ORDER``), the longest first."""
+    agencies = lexicon.phrases("AGENCY")
+    candidates: list[tuple[int, int, Source]] = []
+    for span in lex.spans_in(sent, "sources"):
+        left, _, right = span.id_.partition(":")
+        cut_left, cut_right = int(left or 0), int(right or 0)
+        tokens = list(span)[cut_left:len(span) - cut_right]
+        while tokens and (tokens[0].is_space or tokens[0].text in _TRIM):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].is_space or tokens[-1].text in _TRIM):
+            tokens = tokens[:-1]
+        if not tokens:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        text = sent.doc.text[start:end]
+        if len(text) > max_chars:
+            continue
+        if span.label_ in ("TOLD", "CITED_BY") and " ".join(text.lower().split()) not in agencies:
+            continue
+        order = SOURCE_ORDER.index(span.label_) if span.label_ in SOURCE_ORDER else len(SOURCE_ORDER)
+        candidates.append((order, -(end - start), Source(text, start, end, label=span.label_)))
+    found: list[Source] = []
+    for _, _, source in sorted(candidates, key=lambda c: (c[0], c[1], c[2].start)):
+        if not any(c.start < source.end and source.start < c.end for c in found):
+            found.append(source)
     return sorted(found, key=lambda c: c.start)
 
 
-def find_attributions(sentence: str) -> list[Cue]:
-    """Who the sentence's figures come from: the phrase naming the source, in text order."""
-    found: list[Cue] = []
-    for pattern in ATTRIBUTION_PATTERNS:
-        for m in pattern.finditer(sentence):
-            group = 1 if m.groups() else 0
-            text = m.group(group).strip(" ,\"”“")
-            if not text or len(text) > 90:
-                continue
-            start = m.start(group)
-            if any(c.start <= start < c.end or start <= c.start < start + len(text) for c in found):
-                continue
-            found.append(Cue(text, start, start + len(text)))
-    return sorted(found, key=lambda c: c.start)
+@dataclass
+class Cues:
+    """The clause cues of a sentence (``sahel_cues`` labels), and their spans."""
+
+    labels: set[str] = field(default_factory=set)
+    spans: dict[str, list[Span]] = field(default_factory=dict)
+    claim: Span | None = None  # the first claim of responsibility that no denial precedes
+
+    def __contains__(self, label: str) -> bool:
+        return label in self.labels
+
+
+def find_cues(sent: Span, negation_window: int) -> Cues:
+    cues = Cues()
+    for span in lex.spans_in(sent, "cues"):
+        cues.labels.add(span.label_)
+        cues.spans.setdefault(span.label_, []).append(span)
+    denials = cues.spans.get("NEGATION", [])
+    for claim in cues.spans.get("CLAIM", []):
+        if not any(d.end <= claim.start and claim.start - d.end <= negation_window for d in denials):
+            cues.claim = claim
+            break
+    return cues

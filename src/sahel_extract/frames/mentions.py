@@ -1,19 +1,14 @@
-"""Data classes of the event stage: what one sentence says (``Frame``) and one attack (``EventMention``).
+"""Data classes of the frames stage: what one sentence says about attacks (``Frame``) and its arguments.
 
-In: nothing. Out: plain dataclasses with raw strings and document character offsets; the normalise
-stage turns them into canonical values. They pickle, so docs can cross process boundaries.
+In: nothing. Out: plain dataclasses with the text's strings and document character offsets, and the flags the
+frame finders set from the pattern files. The normalise stage fills each argument's ``resolved`` value (a
+``Place``, an ``EventDate``, a count, a catalogue entry) before mentions are grouped into attacks. They pickle,
+so frames can cross process boundaries.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-
-#: A place further than this (in tokens) from every trigger and figure of its sentence is not the event's.
-MAX_PLACE_DISTANCE = 14
-ATTACK_WORDS_NOUN = {"attack", "assault", "ambush", "raid", "massacre", "shooting", "bombing", "blast", "explosion",
-                     "offensive", "killings", "kidnapping", "abduction", "incident", "fighting", "clashes", "strike",
-                     "shelling", "operation"}
 
 
 @dataclass(slots=True)
@@ -23,14 +18,12 @@ class Arg:
     end: int
 
 
-#: At most this many characters between a place and the town it is put near ("X area near Y", "X, near Y"),
-#: and the words that may join them.
-NEAR_GAP = 40
-NEAR_JOIN = re.compile(
-    r"\s*(?:area|zone|locality|village|vicinity|region)?\s*,?\s*(?:(?:some|about|around|roughly|nearly)\s+)?"
-    r"(?:(?:\d+|a few|several)\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from|outside)"
-    r"|near|outside|close to|not far from|in the vicinity of|around)\s*(?:the\s+(?:town|village|city)\s+of\s+)?",
-    re.I)
+@dataclass(slots=True)
+class TimeArg(Arg):
+    label: str = ""  # the times pattern's label: DATE, WEEKDAY, MONTH, RELATIVE, YEAR
+    since: bool = False  # "since January": the start of a period, not the attack's time
+    resolved: object = None  # normalise: the EventDate it stands for
+    key: object = None  # normalise: what two times must share to be the same time (dates.time_key)
 
 
 @dataclass(slots=True)
@@ -44,6 +37,9 @@ class PlaceArg(Arg):
     distance: int = 999  # tokens to the nearest trigger or casualty figure
     detached: bool = False  # the parse ties it to another verb ("a group founded in Soum")
     source: str = "gazetteer"  # gazetteer | ner | pattern
+    candidates: list | None = None  # the linker's gazetteer candidates (places.candidates.Candidate)
+    candidates_from: str | None = None  # the label of the gazetteer they come from
+    resolved: object = None  # normalise: the Place it stands for, in its sentence's and article's context
 
 
 @dataclass(slots=True)
@@ -52,6 +48,7 @@ class ActorArg(Arg):
     generic: bool = False
     score: float = 0.0
     claimed: bool = False
+    entry: object = None  # normalise: the catalogue entry (normalise.actors.ActorEntry) it names
 
 
 @dataclass(slots=True)
@@ -71,6 +68,11 @@ class CasualtyArg(Arg):
     aggregate: bool = False
     subset: bool = False
     sentence: int = 0
+    vague: bool = False  # "dozens", "several": a count without a number
+    bomber: bool = False  # the victim is the attacker who blew himself up
+    generic: bool = False  # "people", "victims": the figure does not say who
+    speaker_is_group: bool = False  # "the group said": the actor speaks for itself
+    count: tuple | None = None  # normalise: (min, max) of the quantity (numbers.parse_count)
 
 
 @dataclass(slots=True)
@@ -78,6 +80,9 @@ class Trigger(Arg):
     event_type: str = "attack"
     weak: bool = False
     definite: bool = False  # "the attack": refers to an attack already told
+    outcome: bool = False  # "killed", "wounded": tells what happened to victims, not the kind of attack
+    property: bool = False  # "looted", "torched": damage to property
+    noun: bool = False  # "the attack", "the ambush": names an attack (a noun), rather than telling one
 
 
 @dataclass(slots=True)
@@ -94,7 +99,7 @@ class Frame:
     places: list[PlaceArg] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     demonyms: list[str] = field(default_factory=list)
-    times: list[Arg] = field(default_factory=list)
+    times: list[TimeArg] = field(default_factory=list)
     casualties: list[CasualtyArg] = field(default_factory=list)
     attributions: list[str] = field(default_factory=list)
     aggregate: bool = False
@@ -104,15 +109,20 @@ class Frame:
     blame: bool = False  # names who carried out an attack told before ("police blamed Boko Haram")
     anaphoric_actor: bool = False
     confirmed_by: str | None = None  # "The source confirmed the army's toll": a speaker backing the figures
+    confirmed_by_group: bool = False  # that speaker is the armed group itself
+    confirms: bool = False  # the sentence confirms figures given before (CONFIRMS cue)
     history: bool = False  # a sentence about the past kept only for what it says of this attack (its actor)
-    report_times: list[Arg] = field(default_factory=list)
+    report_times: list[TimeArg] = field(default_factory=list)
     detached_times: set[str] = field(default_factory=set)
+    #: (i, j): ``places[j]`` is the town the text puts ``places[i]`` near ("in the Zambla area near Tessalit")
+    near_pairs: set[tuple[int, int]] = field(default_factory=set)
+    max_place_distance: int = 14  # Settings.frames.max_place_distance
 
     @property
     def refers_back(self) -> bool:
-        """Every attack word is definite ("the attack", "the shooting"): it continues an attack already told."""
-        nouns = [t for t in self.triggers if t.text.lower() in ATTACK_WORDS_NOUN]
-        verbs = [t for t in self.triggers if t.text.lower() not in ATTACK_WORDS_NOUN]
+        """Every attack noun is definite ("the attack", "the shooting"): it continues an attack already told."""
+        nouns = [t for t in self.triggers if t.noun]
+        verbs = [t for t in self.triggers if not t.noun]
         return bool(nouns) and all(t.definite for t in nouns) and not [v for v in verbs if not v.weak] \
             and not any(not c.aggregate for c in self.casualties)
 
@@ -120,7 +130,7 @@ class Frame:
     def event_place(self) -> PlaceArg | None:
         """The place where the sentence's attack happened: a locative, non-reference mention, most specific."""
         usable = [p for p in self.places if not p.reference and not p.seat and not p.detached]
-        own = [p for p in usable if p.distance <= MAX_PLACE_DISTANCE]
+        own = [p for p in usable if p.distance <= self.max_place_distance]
         if not own and self.triggers:
             # a long sentence: the one locative place it names is still where the attack was
             own = [p for p in usable if p.locative and not p.want_admin][:1]
@@ -133,16 +143,15 @@ class Frame:
         return min(local, key=lambda p: (p.distance, p.start))
 
     def puts_near(self, place: PlaceArg, other: PlaceArg) -> bool:
-        """Whether ``other`` is the town the text puts ``place`` near, written right after it and joined only by
-        a word of nearness ("in the Zambla area near Tessalit", "at Tin-Akoff, 30 km from Gorom-Gorom"); not
-        "in Gao and four civilians near Timbuktu"."""
-        gap = self.text[place.end - self.start:other.start - self.start]
-        return other.near and not place.near and place.locative and len(gap) <= NEAR_GAP \
-            and NEAR_JOIN.fullmatch(gap) is not None
+        """Whether ``other`` is the town the text puts ``place`` near (``near_pairs``, found by the place finder
+        from the ``NEAR_JOIN`` patterns: "in the Zambla area near Tessalit", "at Tin-Akoff, 30 km from
+        Gorom-Gorom"; not "in Gao and four civilians near Timbuktu")."""
+        index = {id(p): i for i, p in enumerate(self.places)}
+        return (index.get(id(place), -1), index.get(id(other), -1)) in self.near_pairs
 
     @property
-    def event_time(self) -> Arg | None:
-        times = [t for t in self.times if not t.text.lower().startswith("since") and t.text not in self.detached_times]
+    def event_time(self) -> TimeArg | None:
+        times = [t for t in self.times if not t.since and t.text not in self.detached_times]
         return times[0] if times else None
 
     @property
@@ -151,42 +160,3 @@ class Frame:
         if any(not t.weak for t in self.triggers) or any(not c.aggregate for c in self.casualties):
             return True
         return bool(self.triggers) and bool(self.event_place or self.event_time)
-
-
-@dataclass(slots=True)
-class EventMention:
-    """One attack: the frames (sentences) that tell it, in text order."""
-
-    frames: list[Frame] = field(default_factory=list)
-    inherited_actor: ActorArg | None = None
-
-    @property
-    def place(self) -> PlaceArg | None:
-        """The most specific place the attack's sentences give: the first locality, else the first region;
-        failing both, the place of a sentence that sets the scene without an attack word ("an operation near
-        Tadamakat. Five militants were killed in the operation.")."""
-        places = [f.event_place for f in self.frames if f.event_place and not f.history]
-        if not places:
-            places = [p for f in self.frames if not f.history for p in f.places[:1]
-                      if p.locative and not (p.reference or p.seat or p.detached)]
-        local = [p for p in places if not p.want_admin]
-        return (local or places or [None])[0]
-
-    @property
-    def time(self) -> Arg | None:
-        for frame in self.frames:
-            if frame.event_time and not frame.history:
-                return frame.event_time
-        return None
-
-    @property
-    def casualties(self) -> list[CasualtyArg]:
-        return [c for f in self.frames for c in f.casualties if not c.aggregate]
-
-    @property
-    def triggers(self) -> list[Trigger]:
-        return [t for f in self.frames for t in f.triggers]
-
-    @property
-    def evidence(self) -> list[tuple[int, int, str]]:
-        return [(f.start, f.end, f.text) for f in self.frames]

@@ -4,24 +4,43 @@ In: an actor mention ("Jama'a Nusrat ul-Islam wa al-Muslimin (JNIM)", "suspected
 "Malian troops") and, for bare state forces ("the army"), the article's country. Out: an ``Actor``
 with the canonical name, kind, affiliation and the ``suspected`` flag; generic descriptions give
 ``name=None`` and kind ``unidentified``. Aliases match case-, accent- and punctuation-insensitively.
-The catalogue is ``models/actors.json`` (see models/README.md for its sources).
+The catalogue is ``models/actors.json`` (see models/README.md for its sources); the words that mark a
+description as suspected (``SUSPECTED``), name a country's regular forces (``STATE_FORCE``) or a branch
+(``BRANCH``) are word classes of ``models/patterns``.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from ..patterns import load_lexicon
 from ..records import Actor
 from ..textnorm import fold
 
-_SUSPECTED = re.compile(r"\b(suspected|presumed|alleged|presum\w+|suppos\w+|présumés?|supposed)\b", re.I)
-#: Nouns that name a country's regular forces once the country is known ("the army", "soldiers").
-STATE_FORCE_WORDS = {"army", "military", "armed forces", "troops", "soldiers", "armee", "forces armees",
-                     "defence and security forces", "defense and security forces", "fds", "security forces"}
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], frozenset[str], dict[str, str], frozenset[str]]:
+    lexicon = load_lexicon("en")
+    suspected = frozenset(fold(w) for w in lexicon.phrases("SUSPECTED"))
+    state = frozenset(fold(w) for w in lexicon.phrases("STATE_FORCE"))
+    branch = {fold(w): v for w, v in lexicon.phrases("BRANCH").items()}
+    articles = frozenset(fold(w) for w in (*lexicon.phrases("DEFINITE_ARTICLE"),
+                                           *lexicon.phrases("INDEFINITE_ARTICLE")))
+    return suspected, state, branch, articles
+
+
+def is_suspected(mention: str) -> bool:
+    """"suspected jihadists", "présumés terroristes": the text does not vouch for who it was."""
+    suspected = _words()[0]
+    return any(w in suspected for w in fold(mention).split())
+
+
+def _strip_suspected(mention: str) -> str:
+    suspected = _words()[0]
+    return " ".join(w for w in fold(mention).split() if w not in suspected)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +54,10 @@ class ActorEntry:
     #: admin1 regions where the group operates, by country; a country of ``countries`` not listed here
     #: means anywhere in it
     areas: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+    #: the target category the actor's members are when they are attacked ("peacekeepers"), if not its kind's
+    category: str | None = None
+    #: for a global group: its province by admin1 (``by_admin1``) and by country (``by_country``)
+    provinces: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, hash=False)
 
     def operates_in(self, country: str | None, admin1: str | None) -> bool:
         """Whether a place in that country and region is in the group's area of operations."""
@@ -57,6 +80,7 @@ class ActorCatalogue:
                 affiliation=row.get("affiliation"), countries=tuple(row.get("countries") or ()),
                 aliases=tuple(row.get("aliases") or ()),
                 areas={c: tuple(r) for c, r in (row.get("areas") or {}).items()},
+                category=row.get("category"), provinces=row.get("provinces") or {},
             )
             self.entries.append(entry)
             self._by_name[entry.name] = entry
@@ -93,7 +117,7 @@ def default_catalogue() -> ActorCatalogue:
 
 def to_actor(entry: ActorEntry, mention: str, claimed: bool = False) -> Actor:
     return Actor(name=entry.name, mention=mention, kind=entry.kind, affiliation=entry.affiliation,
-                 claimed=claimed, suspected=bool(_SUSPECTED.search(mention)))
+                 claimed=claimed, suspected=is_suspected(mention))
 
 
 def resolve_actor(
@@ -104,19 +128,27 @@ def resolve_actor(
 ) -> Actor:
     """Canonical actor for a mention; a generic or unknown description is an unidentified actor."""
     catalogue = catalogue or default_catalogue()
-    entry = catalogue.lookup(mention) or catalogue.lookup(_SUSPECTED.sub("", mention))
+    entry = catalogue.lookup(mention) or catalogue.lookup(_strip_suspected(mention))
     if entry:
         return to_actor(entry, mention, claimed)
-    bare = re.sub(r"^(the|a|an)\s+", "", fold(_SUSPECTED.sub("", mention)))
-    bare = re.sub(r"^(units|elements|troops|soldiers) of the |^(army|government) ", "", bare)
-    if country and bare in STATE_FORCE_WORDS and country in catalogue.national_forces:
+    _, state_words, branches, articles = _words()
+    words = _strip_suspected(mention).split()
+    while words and words[0] in articles:
+        words = words[1:]
+    bare = " ".join(words)
+    # "units of the army", "army troops", "the government soldiers": the last words name the forces
+    if country and _names_forces(bare, state_words) and country in catalogue.national_forces:
         return to_actor(catalogue.get(catalogue.national_forces[country]), mention, claimed)
-    branch = "gendarmerie" if bare in ("gendarmes", "gendarmerie") else (
-        "police" if bare in ("police", "policemen", "police officers") else None)
+    branch = branches.get(bare)
     if country and branch:
         entry = next((e for e in catalogue.entries if e.kind == "state_forces" and e.countries == (country,)
                       and branch in fold(e.name)), None)
         if entry:
             return to_actor(entry, mention, claimed)
-    return Actor(name=None, mention=mention, kind="unidentified", claimed=claimed,
-                 suspected=bool(_SUSPECTED.search(mention)))
+    return Actor(name=None, mention=mention, kind="unidentified", claimed=claimed, suspected=is_suspected(mention))
+
+
+def _names_forces(text: str, state_words: frozenset[str]) -> bool:
+    """"the army", "units of the army", "government soldiers": a description whose last words name state forces
+    (``STATE_FORCE``)."""
+    return any(text == w or text.endswith(" " + w) for w in state_words)

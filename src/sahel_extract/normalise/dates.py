@@ -1,15 +1,19 @@
 """Event dates: a time expression plus the publication date to a date with precision and bounds.
 
-In: the time expression found next to an attack ("on Sunday", "late on Friday", "overnight",
-"on June 1", "last week", "earlier this month", or ``None``) and the article's publication date.
-Out: an ``EventDate``: ``value`` (ISO day) only when the day is pinned; ``earliest``/``latest`` bound
-it otherwise; ``precision`` day/week/month/year/unknown; the mention is always kept.
+In: the time expression found next to an attack ("on Sunday", "late on Friday", "overnight", "on June 1",
+"last week", "earlier this month", or ``None``) and the article's publication date. Out: an ``EventDate``:
+``value`` (ISO day) only when the day is pinned; ``earliest``/``latest`` bound it otherwise; ``precision``
+day/week/month/year/unknown; the mention is always kept. ``time_key`` says what two time expressions share
+when they name the same time.
 
-Rules (DESIGN.md section 3): a weekday is the most recent such day on or before publication;
-"overnight"/"last night" is the night that began the day before publication; "yesterday" is the day
-before; explicit dates go through dateparser relative to the publication date, preferring the past;
-a date without a year, or a weekday, cannot be pinned without a publication date and stays null.
-No expression at all gives no value, only ``latest`` = the publication date.
+The words are data (``models/patterns/shared/calendar.jsonl``: ``MONTH`` and ``WEEKDAY`` with their numbers;
+``<lang>/words/times.jsonl``: ``RELATIVE`` phrases with an offset code such as ``day-1`` or ``month0``, and
+``TIME_LEAD`` words such as "last"); dateparser reads explicit dates. Rules (DESIGN.md section 3): a weekday
+is the most recent such day on or before publication ("last Sunday" on a Sunday is a week before); a relative
+phrase counts from the publication date ("overnight" is the night that began the day before); an explicit
+date without a year is the latest such date on or before publication; a date without a year, or a weekday,
+cannot be pinned without a publication date and stays null. No expression at all gives no value, only
+``latest`` = the publication date.
 """
 
 from __future__ import annotations
@@ -17,24 +21,76 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 import dateparser
 
+from ..patterns import load_lexicon
 from ..records import EventDate
 
-WEEKDAYS = {name: i for i, name in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-WEEKDAYS_FR = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
-_WEEKDAY = re.compile(r"\b(" + "|".join([*WEEKDAYS, *WEEKDAYS_FR]) + r")\b", re.I)
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-           "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|"
-           "juillet|août|aout|septembre|octobre|novembre|décembre|decembre")
-_MONTH = re.compile(r"\b(" + _MONTHS + r")\b\.?", re.I)
-_DAY_NUMBER = re.compile(r"\b([0-3]?\d)(st|nd|rd|th|er)?\b")
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+_WORDS = re.compile(r"\d+[^\W\d_]*|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first",
              "REQUIRE_PARTS": ["day", "month"], "DATE_ORDER": "DMY"}
+_LANGUAGES = ["en", "fr"]
+
+
+@dataclass(frozen=True)
+class _Tables:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: tuple[tuple[tuple[str, ...], str], ...]  # phrase words -> offset code, longest first
+    last: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def _tables(lang: str) -> _Tables:
+    lexicon = load_lexicon(lang)
+    relative = sorted(((tuple(p.split()), code) for p, code in lexicon.phrases("RELATIVE").items()),
+                      key=lambda pc: -len(pc[0]))
+    last = frozenset(w for w, v in lexicon.phrases("TIME_LEAD").items() if v == "last" and " " not in w)
+    return _Tables({w: int(v) for w, v in lexicon.phrases("MONTH").items()},
+                   {w: int(v) for w, v in lexicon.phrases("WEEKDAY").items()}, tuple(relative), last)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a time expression says, before the publication date is applied."""
+
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+    relative: str | None = None
+    last: bool = False
+    numeric: str | None = None  # "12/06/2025", "2025-06-12": read by dateparser as it is
+
+
+def read(mention: str, lang: str = "en") -> Reading:
+    """The parts of a time expression: day, month, year, weekday, relative offset."""
+    tables = _tables(lang)
+    text = " ".join(mention.lower().split())
+    numeric = re.search(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b", text)
+    words = _WORDS.findall(text)
+    day = month = year = weekday = None
+    for w in words:
+        digits = len(w) - len(w.lstrip("0123456789"))
+        if w in tables.months and month is None:
+            month = tables.months[w]
+        elif w in tables.weekdays and weekday is None:
+            weekday = tables.weekdays[w]
+        elif digits == 4 and len(w) == 4 and w[:2] in ("19", "20") and year is None:
+            year = int(w)
+        elif 1 <= digits <= 2 and len(w) - digits <= 3 and day is None and 1 <= int(w[:digits]) <= 31:
+            day = int(w[:digits])
+    relative = None
+    for phrase, code in tables.relative:
+        n = len(phrase)
+        if any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1)):
+            relative = code
+            break
+    return Reading(day if month else None, month, year, weekday, relative, any(w in tables.last for w in words),
+                   numeric.group(0) if numeric else None)
 
 
 def _iso(d: dt.date | None) -> str | None:
@@ -65,86 +121,87 @@ def _month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _relative(text: str, published: dt.date, mention: str) -> EventDate | None:
-    if re.search(r"\b(day before yesterday|avant-hier)\b", text):
-        return _day(published - dt.timedelta(days=2), mention)
-    if re.search(r"\b(yesterday|hier|last night|overnight|during the night|the previous night)\b", text) \
-            and not _WEEKDAY.search(text):
-        return _day(published - dt.timedelta(days=1), mention)
-    if re.search(r"\b(today|this morning|this afternoon|this evening|earlier today|aujourd'hui|ce matin)\b",
-                 text):
-        return _day(published, mention)
-    if re.search(r"\blast week(end)?\b|\bla semaine dernière\b|\bthe previous week\b", text):
-        monday = published - dt.timedelta(days=published.weekday() + 7)
-        if "weekend" in text:
+def _relative(code: str, published: dt.date, mention: str) -> EventDate | None:
+    """An offset code of the ``RELATIVE`` table ("day-1", "week0", "weekend-1", "month-1", "year0") from the
+    publication date."""
+    m = re.fullmatch(r"(day|week|weekend|month|year)(-?\d+)", code)
+    if not m:
+        return None
+    unit, n = m.group(1), int(m.group(2))
+    if unit == "day":
+        return _day(published + dt.timedelta(days=n), mention)
+    if unit in ("week", "weekend"):
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=n)
+        if unit == "weekend":
             return _span(monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), "week", mention, published)
         return _span(monday, monday + dt.timedelta(days=6), "week", mention, published)
-    if re.search(r"\b(this|earlier this) week(end)?\b|\bcette semaine\b", text):
-        monday = published - dt.timedelta(days=published.weekday())
-        return _span(monday, published, "week", mention, published)
-    if re.search(r"\b(this|earlier this|early this|late this) month\b|\bce mois\b", text):
-        first, last = _month_bounds(published.year, published.month)
+    if unit == "month":
+        year, month = divmod(published.year * 12 + published.month - 1 + n, 12)
+        first, last = _month_bounds(year, month + 1)
         return _span(first, last, "month", mention, published)
-    if re.search(r"\blast month\b|\ble mois dernier\b", text):
-        prev = published.replace(day=1) - dt.timedelta(days=1)
-        first, last = _month_bounds(prev.year, prev.month)
-        return _span(first, last, "month", mention, published)
-    if re.search(r"\b(last|this) year\b", text):
-        year = published.year - (1 if "last" in text else 0)
-        return _span(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", mention, published)
-    return None
+    return _span(dt.date(published.year + n, 1, 1), dt.date(published.year + n, 12, 31), "year", mention, published)
 
 
-def resolve_date(mention: str | None, published: dt.date | None) -> EventDate:
+def _explicit(reading: Reading, mention: str, published: dt.date | None) -> EventDate:
+    """A day and month (and year), or a numeric date, read by dateparser relative to the publication date."""
+    if reading.numeric:
+        text = reading.numeric
+    else:
+        text = f"{reading.day} {calendar.month_name[reading.month]}" + (f" {reading.year}" if reading.year else "")
+    if reading.year is None and not reading.numeric and not published:
+        return _unknown(mention, None)
+    settings = dict(_SETTINGS)
+    if published:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time(23, 59))
+    parsed = dateparser.parse(text, settings=settings, languages=_LANGUAGES)
+    if parsed:
+        day = parsed.date()
+        if published and day > published and reading.year is None and not reading.numeric:
+            day = day.replace(year=day.year - 1)
+        if not published or day <= published:
+            return _day(day, mention)
+    return _unknown(mention, published)
+
+
+def resolve_date(mention: str | None, published: dt.date | None, lang: str = "en") -> EventDate:
     """Pin a time expression to a date as far as the text and the publication date allow, never further."""
     if not mention:
         return _unknown(None, published)
-    text = " ".join(mention.lower().split())
-    has_year = _YEAR.search(text)
-    month = _MONTH.search(text)
-    numeric = _NUMERIC_DATE.search(text)
-    if numeric or (month and _DAY_NUMBER.search(_MONTH.sub(" ", _YEAR.sub(" ", text)))):
-        if not has_year and not published:
-            return _unknown(mention, None)
-        settings = dict(_SETTINGS)
-        if published:
-            settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time(23, 59))
-        cleaned = re.sub(r"\b(on|the|night of|early|late|morning|evening|afternoon|night|of|dawn|le|la|nuit du)\b",
-                         " ", text)
-        cleaned = _WEEKDAY.sub(" ", cleaned)
-        parsed = dateparser.parse(cleaned, settings=settings, languages=["en", "fr"])
-        if parsed:
-            day = parsed.date()
-            if published and day > published and not has_year:
-                day = day.replace(year=day.year - 1)
-            if not published or day <= published:
-                return _day(day, mention)
-        return _unknown(mention, published)
-    if month:
-        year = int(has_year.group(1)) if has_year else None
+    r = read(mention, lang)
+    if r.numeric or (r.month and r.day):
+        return _explicit(r, mention, published)
+    if r.month:
+        year = r.year
         if year is None and published:
-            month_number = dateparser.parse(month.group(1), languages=["en", "fr"]).month
-            year = published.year if month_number <= published.month else published.year - 1
+            year = published.year if r.month <= published.month else published.year - 1
         if year is None:
             return _unknown(mention, None)
-        month_number = dateparser.parse(month.group(1), languages=["en", "fr"]).month
-        first, last = _month_bounds(year, month_number)
+        first, last = _month_bounds(year, r.month)
         return _span(first, last, "month", mention, published)
-    weekday = _WEEKDAY.search(text)
-    if weekday:
+    if r.weekday is not None:
         if not published:
             return _unknown(mention, None)
-        name = weekday.group(1).lower()
-        index = WEEKDAYS.get(name, WEEKDAYS_FR.get(name))
-        day = most_recent_weekday(index, published)
-        if re.search(r"\blast\b", text) and day == published:
+        day = most_recent_weekday(r.weekday, published)
+        if r.last and day == published:
             day -= dt.timedelta(days=7)
         return _day(day, mention)
-    if has_year and re.fullmatch(r"(in |during |since )?(19|20)\d\d", text):
-        year = int(has_year.group(1))
-        return _span(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", mention, published)
-    if published:
-        relative = _relative(text, published, mention)
-        if relative:
-            return relative
+    if r.year and not r.relative and len(_WORDS.findall(mention.lower())) <= 2:
+        return _span(dt.date(r.year, 1, 1), dt.date(r.year, 12, 31), "year", mention, published)
+    if published and r.relative:
+        found = _relative(r.relative, published, mention)
+        if found:
+            return found
     return _unknown(mention, published)
+
+
+def time_key(mention: str | None, resolved: EventDate | None = None, lang: str = "en") -> object:
+    """What two time expressions share when they name the same time: the resolved interval when the date could
+    be bounded, else what the words say (a weekday, a day and month, a relative offset)."""
+    if not mention:
+        return None
+    if resolved is not None and (resolved.earliest or resolved.value):
+        return ("span", resolved.earliest, resolved.latest)
+    r = read(mention, lang)
+    if r.numeric or r.month or r.weekday is not None or r.relative or r.year:
+        return ("words", r.day, r.month, r.year, r.weekday, r.relative, r.last, r.numeric)
+    return ("text", " ".join(mention.lower().split()))

@@ -1,90 +1,149 @@
 """Casualty figures: a phrase such as "more than thirty", "a dozen" or "between 20 and 30" to (min, max).
 
-In: the quantity words of a casualty phrase (the victim noun may follow; it is ignored). Out: a
-``(min, max)`` pair following DESIGN.md section 3, or ``None`` when the phrase has no count at all.
-Number words are read by text2num (English and French); only the qualifiers are rules here:
+In: the quantity words of a casualty phrase (the victim noun may follow; it is ignored) and the language. Out:
+a ``(min, max)`` pair following DESIGN.md section 3, or ``None`` when the phrase has no count at all. Number
+words are read by text2num (English and French); the qualifiers are data (``<lang>/words/tolls.jsonl``):
 
-- exact N -> (N, N); "at least / no fewer than / not less than N" -> (N, None)
-- "more than / over / upwards of N" -> (N+1, None); "about / around / some / approximately / roughly N" -> (N, N)
-- "nearly / almost / up to / fewer than / less than N" -> (None, N) ("fewer/less than N" -> (None, N-1))
-- "between A and B", "A to B", "A-B" -> (A, B)
-- "a dozen" -> 12; "dozens" -> (24, None); "scores" -> (40, None); "hundreds" -> (200, None);
-  "several / many / a number of / some" alone -> (None, None), a count with the mention kept.
+- ``QUALIFIER`` ``min`` ("at least", "au moins") -> (N, None); ``more`` ("more than", "plus de") -> (N+1, None);
+  ``about`` ("about", "some", "environ") -> (N, N); ``max`` ("nearly", "près de") -> (None, N); ``less``
+  ("fewer than") -> (None, N-1);
+- "between A and B", "A to B", "A-B" -> (A, B);
+- ``MULTIPLIER`` words ("a dozen" -> 12, "two dozen" -> 24); ``APPROX`` plurals ("dozens" -> (24, None),
+  "scores" -> 40, "hundreds" -> 200); ``VAGUE`` words ("several", "many", "a number of") -> (None, None), a
+  count with the mention kept.
+
+Figures above ``MAX_COUNT`` are not tolls (a typo, a phone number, "999...9 soldiers") and give ``None``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from text_to_num import text2num
 
-_ARTICLES = {"a": 1, "an": 1, "one": 1, "single": 1, "lone": 1}
-_VAGUE = {"several", "many", "numerous", "a number of", "some", "multiple", "a few", "few", "heavy", "a handful of",
-          "a handful"}
-_APPROX_PLURAL = {"dozens": (24, None), "scores": (40, None), "hundreds": (200, None), "tens": (20, None),
-                  "thousands": (2000, None), "dizaines": (20, None), "centaines": (200, None)}
-_QUAL_MIN = re.compile(r"^(at least|no fewer than|no less than|not less than|a minimum of|au moins)\s+", re.I)
-_QUAL_MORE = re.compile(r"^(more than|over|upwards of|in excess of|plus de|above)\s+", re.I)
-_QUAL_ABOUT = re.compile(r"^(about|around|some|approximately|roughly|an estimated|estimated|close to|"
-                         r"environ|une? ?quinzaine|nearly about)\s+", re.I)
-_QUAL_MAX = re.compile(r"^(nearly|almost|up to|as many as|près de|presque|jusqu'à)\s+", re.I)
-_QUAL_LESS = re.compile(r"^(fewer than|less than|under|moins de)\s+", re.I)
-_RANGE = re.compile(r"^(?:between\s+)?(.+?)\s+(?:and|to|or|-|–)\s+(.+)$", re.I)
-_DIGITS = re.compile(r"^\d{1,3}(?:[,\s]\d{3})*$|^\d+$")
-def parse_number(text: str) -> int | None:
+from ..patterns import load_lexicon
+
+#: No attack toll is larger than this; a bigger "count" is not one.
+MAX_COUNT = 100_000
+
+
+@dataclass(frozen=True)
+class _Tables:
+    qualifiers: tuple[tuple[str, str], ...]  # (phrase, kind), longest first
+    vague: frozenset[str]
+    approx: dict[str, int]
+    articles: frozenset[str]
+    multipliers: dict[str, int]
+    joiners: frozenset[str]  # "and" inside a number ("two hundred and fifty")
+    range_joiners: frozenset[str]  # "and", "to", "or", "-", "et", "à": between the two ends of a range
+    range_heads: frozenset[str]  # "between", "entre"
+    trailing: frozenset[str]  # "of", "de": after a count ("dozens of")
+
+
+@lru_cache(maxsize=8)
+def _tables(lang: str) -> _Tables:
+    lexicon = load_lexicon(lang)
+    qualifiers = tuple(sorted(lexicon.phrases("QUALIFIER").items(), key=lambda pv: -len(pv[0])))
+    return _Tables(qualifiers, frozenset(lexicon.phrases("VAGUE")),
+                   {w: int(v) for w, v in lexicon.phrases("APPROX").items()},
+                   frozenset(lexicon.phrases("ARTICLE_ONE")),
+                   {w: int(v) for w, v in lexicon.phrases("MULTIPLIER").items()},
+                   frozenset(lexicon.phrases("NUMBER_JOINER")), frozenset(lexicon.phrases("RANGE_JOINER")),
+                   frozenset(lexicon.phrases("RANGE_HEAD")), frozenset(lexicon.phrases("COUNT_OF")))
+
+
+def _digits(text: str) -> int | None:
+    if re.fullmatch(r"\d{1,3}(?:[,\s.]\d{3})+|\d+", text):
+        return int(re.sub(r"\D", "", text))
+    return None
+
+
+def parse_number(text: str, lang: str = "en") -> int | None:
     """A single number written in digits ("1,200") or words ("twenty-five", "a dozen", "two hundred")."""
-    t = text.strip().lower().replace("\u2011", "-")
-    t = re.sub(r"^(a|an)\s+", "one ", t) if re.match(r"^(a|an)\s+(dozen|hundred|thousand)", t) else t
-    if _DIGITS.match(t):
-        return int(re.sub(r"[,\s]", "", t))
-    if t in _ARTICLES:
+    tables = _tables(lang)
+    t = " ".join(text.strip().lower().replace("\u2011", "-").split())
+    n = _digits(t)
+    if n is not None:
+        return n
+    if t in tables.articles:
         return 1
-    m = re.match(r"^(one|two|three|four|five|six|seven|eight|nine|ten)?\s*dozen$", t)
-    if m:
-        return 12 * (text2num(m.group(1), "en") if m.group(1) else 1)
-    for lang in ("en", "fr"):
+    words = t.split()
+    if words and words[-1] in tables.multipliers:
+        head = " ".join(words[:-1])
+        base = 1 if not head or head in tables.articles else parse_number(head, lang)
+        return base * tables.multipliers[words[-1]] if base is not None else None
+    if len(words) > 1 and words[0] in tables.articles:  # "a hundred" is "one hundred"
+        t = " ".join(words[1:])
+    for language in dict.fromkeys((lang, "en", "fr")):
         try:
-            return int(text2num(t.replace(" and ", " "), lang))
+            return int(text2num(" ".join(w for w in t.split() if w not in tables.joiners), language))
         except ValueError:
             continue
     return None
 
 
+def _bounded(pair: tuple[int | None, int | None] | None) -> tuple[int | None, int | None] | None:
+    if pair is None or any(v is not None and v > MAX_COUNT for v in pair):
+        return None
+    return pair
+
+
 @lru_cache(maxsize=4096)
-def parse_count(phrase: str) -> tuple[int | None, int | None] | None:
+def parse_count(phrase: str, lang: str = "en") -> tuple[int | None, int | None] | None:
     """(min, max) of a quantity phrase, ``(None, None)`` for a vague one, ``None`` if there is no quantity."""
+    return _bounded(_parse(phrase, lang))
+
+
+def _parse(phrase: str, lang: str) -> tuple[int | None, int | None] | None:
+    tables = _tables(lang)
     t = " ".join(phrase.lower().replace("–", "-").split())
-    t = re.sub(r"\s*\b(of|d'|de)$", "", t)
+    words = t.split()
+    while words and words[-1] in tables.trailing:
+        words = words[:-1]
+    t = " ".join(words)
     if not t:
         return None
-    for pattern, build in (
-        (_QUAL_MIN, lambda n: (n, None)),
-        (_QUAL_MORE, lambda n: (n + 1, None)),
-        (_QUAL_ABOUT, lambda n: (n, n)),
-        (_QUAL_MAX, lambda n: (None, n)),
-        (_QUAL_LESS, lambda n: (None, n - 1)),
-    ):
-        m = pattern.match(t)
-        if m:
-            rest = t[m.end():]
-            if rest in _APPROX_PLURAL or rest.rstrip(" of") in _APPROX_PLURAL:
-                return _APPROX_PLURAL[rest.rstrip(" of")]
-            n = parse_number(rest)
+    for qualifier, kind in tables.qualifiers:
+        if t.startswith(qualifier + " "):
+            rest = t[len(qualifier) + 1:]
+            if rest in tables.approx:
+                return (tables.approx[rest], None)
+            n = parse_number(rest, lang)
             if n is not None:
-                return build(n)
-            inner = parse_count(rest)
-            return inner if inner else None
-    if t in _APPROX_PLURAL:
-        return _APPROX_PLURAL[t]
-    if t in _VAGUE:
+                return {"min": (n, None), "more": (n + 1, None), "about": (n, n), "max": (None, n),
+                        "less": (None, n - 1)}[kind]
+            return _parse(rest, lang) or None
+    if t in tables.approx:
+        return (tables.approx[t], None)
+    if t in tables.vague:
         return (None, None)
-    n = parse_number(t)
+    n = parse_number(t, lang)
     if n is not None:
         return (n, n)
-    m = _RANGE.match(t)
-    if m:
-        lo, hi = parse_number(m.group(1)), parse_number(m.group(2))
-        if lo is not None and hi is not None and lo <= hi:
-            return (lo, hi)
+    return _range(t, lang)
+
+
+def _range(t: str, lang: str) -> tuple[int, int] | None:
+    """"between 20 and 30", "20 to 30", "20 - 30", "20-30": (20, 30)."""
+    tables = _tables(lang)
+    words = t.split()
+    if len(words) == 1 and re.fullmatch(r"\d+[-–]\d+", words[0]):
+        words = re.split(r"([-–])", words[0])
+    if words and words[0] in tables.range_heads:
+        words = words[1:]
+    for i, w in enumerate(words):
+        if w in tables.range_joiners and 0 < i < len(words) - 1:
+            lo, hi = parse_number(" ".join(words[:i]), lang), parse_number(" ".join(words[i + 1:]), lang)
+            if lo is not None and hi is not None and lo <= hi:
+                return (lo, hi)
+            return None
     return None
+
+
+def is_vague(quantity: str, lang: str = "en") -> bool:
+    """"dozens", "several", "scores of": a count given without a number."""
+    tables = _tables(lang)
+    first = quantity.lower().split()[:1]
+    return bool(first) and (first[0] in tables.approx or first[0] in tables.vague)

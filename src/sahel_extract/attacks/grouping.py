@@ -1,4 +1,10 @@
-"""Grouping sentences into attacks: ``Frame`` list in, ``EventMention`` list out.
+"""Grouping sentences into attacks: resolved frames in, ``EventMention`` list out.
+
+In: the frames of one article, each argument already resolved by the normalise stage (``arg.resolved``: a place
+as a gazetteer entry, a time as a date interval with its ``key``, a figure's ``count``). Out: the attacks told
+in the article, in text order. Two mentions are compared by their resolved values (``place_key``: the
+gazetteer entry, else the folded name; ``time_key``: the date interval), never by their raw strings.
+
 
 Rules, in text order:
 - a sentence that tells an earlier attack as background, or whose only figures are an aggregate over
@@ -18,32 +24,37 @@ it is a generic mention ("attacks have increased") and is dropped.
 
 from __future__ import annotations
 
-import re
-
-from ..normalise.numbers import parse_count
+from ..frames.mentions import Frame, PlaceArg
+from ..settings import DEFAULT, AttackSettings
 from ..textnorm import fold
-from .lexicon import PROPERTY_WORDS, TYPE_PRIORITY
-from .mentions import EventMention, Frame
+from .model import EventMention
 
-_TIME_NOISE = re.compile(r"\b(on|late|early|in|the|during|of|at|night|morning|evening|afternoon|dawn)\b")
+
+def place_key(arg: PlaceArg | None) -> str | None:
+    """What two place mentions must share to be the same place: the resolved gazetteer entry, else the folded
+    name (an unresolved place)."""
+    if arg is None:
+        return None
+    place = arg.resolved
+    if place is not None and getattr(place, "gazetteer_id", None):
+        return place.gazetteer_id
+    return "name:" + fold(arg.text)
 
 
 def _place_key(frame: Frame) -> str | None:
-    place = frame.event_place
-    return fold(place.text) if place else None
+    return place_key(frame.event_place)
 
 
-def _time_key(frame: Frame) -> str | None:
+def _time_key(frame: Frame) -> object:
     time = frame.event_time
-    return " ".join(_TIME_NOISE.sub(" ", time.text.lower()).split()) if time else None
+    return time.key if time else None
 
 
 def _event_place_key(event: EventMention) -> str | None:
-    place = event.place
-    return fold(place.text) if place else None
+    return place_key(event.place)
 
 
-def _event_time_key(event: EventMention) -> str | None:
+def _event_time_key(event: EventMention) -> object:
     for frame in event.frames:
         if frame.history:
             continue
@@ -77,10 +88,10 @@ def _is_anchored(event: EventMention) -> bool:
 
 
 def _figures(casualties) -> set[tuple[str, tuple | None]]:
-    return {(c.outcome, parse_count(c.quantity)) for c in casualties if not c.aggregate}
+    return {(c.outcome, c.count) for c in casualties if not c.aggregate}
 
 
-def affinity(event: EventMention, frame: Frame) -> float:
+def affinity(event: EventMention, frame: Frame, settings: AttackSettings = DEFAULT.attacks) -> float:
     """How well a sentence fits an attack already told: shared figures, victims, kind of attack, actors,
     place and time. Zero when nothing ties them."""
     score = 0.0
@@ -90,7 +101,7 @@ def affinity(event: EventMention, frame: Frame) -> float:
     frame_victims = {c.who for c in frame.casualties if c.who} | {t.category for t in frame.targets}
     if victims & frame_victims:
         score += 1
-    event_kind = dominant_type(event.triggers)
+    event_kind = dominant_type(event.triggers, settings.type_priority)
     frame_kinds = {t.event_type for t in frame.triggers if not t.weak or t.definite}
     if event_kind in frame_kinds:
         score += 2 if event_kind != "attack" else 1
@@ -104,10 +115,10 @@ def affinity(event: EventMention, frame: Frame) -> float:
     return score
 
 
-def dominant_type(triggers) -> str:
+def dominant_type(triggers, priority: tuple[str, ...] = DEFAULT.attacks.type_priority) -> str:
     """The most specific kind of attack among triggers (a roadside bomb over a plain 'attack')."""
     kinds = {t.event_type for t in triggers if not t.weak} or {t.event_type for t in triggers}
-    for kind in TYPE_PRIORITY:
+    for kind in priority:
         if kind in kinds:
             return kind
     return "attack"
@@ -120,8 +131,8 @@ def _keeps_despite_history(frame: Frame) -> bool:
     return (definite or frame.claim or frame.blame) and any(a.name and a.score >= 2 for a in frame.actors)
 
 
-def group_frames(frames: list[Frame]) -> list[EventMention]:
-    """Attacks told in a document, in text order."""
+def group_frames(frames: list[Frame], settings: AttackSettings = DEFAULT.attacks) -> list[EventMention]:
+    """Attacks told in a document, in text order (its frames resolved by ``normalise.mentions``)."""
     events: list[EventMention] = []
     current: EventMention | None = None
     last_frame: Frame | None = None
@@ -149,7 +160,7 @@ def group_frames(frames: list[Frame]) -> list[EventMention]:
             if has_attack and anchored:
                 current = _new_event(frame, events, previous_frame)
             continue
-        scores = {id(e): affinity(e, frame) + (0.5 if e is current else 0) for e in compatible}
+        scores = {id(e): affinity(e, frame, settings) + (0.5 if e is current else 0) for e in compatible}
         best = max(compatible, key=lambda e: (scores[id(e)], events.index(e)))
         if scores[id(best)] <= 0 and has_attack and anchored:
             current = _new_event(frame, events, previous_frame)
@@ -162,8 +173,8 @@ def group_frames(frames: list[Frame]) -> list[EventMention]:
 
 def _property_only(event: EventMention) -> bool:
     """Looting or burning with no one killed, hurt or taken: damage to property, not an attack on people."""
-    words = [t.text.lower() for t in event.triggers]
-    return bool(words) and not event.casualties and all(w in PROPERTY_WORDS for w in words)
+    triggers = event.triggers
+    return bool(triggers) and not event.casualties and all(t.property for t in triggers)
 
 
 def _new_event(frame: Frame, events: list[EventMention], previous: Frame | None = None) -> EventMention:

@@ -1,58 +1,50 @@
 """The ``sahel_entity_ruler`` spaCy component: gazetteer places, armed actors and countries as entities.
 
-In: a tokenised Doc. Out: the same Doc with ``doc.ents`` holding ``PLACE`` (kb_id: empty, resolution
-comes later with the article's context), ``ARMED_GROUP`` (kb_id: the canonical actor name), ``COUNTRY``
-and ``NORP`` (kb_id: the ISO code) spans. It runs before ``ner`` so the statistical model, which
-labels "Mali" a PERSON and misses most Sahel villages, keeps these spans and labels only the rest.
+In: a tokenised Doc. Out: the same Doc with ``doc.ents`` holding ``PLACE`` (kb_id: empty; the linker and the
+normalise stage resolve it), ``ARMED_GROUP`` (kb_id: the canonical actor name from ``models/actors.json``),
+``COUNTRY`` and ``NORP`` (kb_id: the ISO code; names from ``models/patterns/shared/countries.jsonl``) spans. It
+runs before ``ner`` so the statistical model, which labels "Mali" a PERSON and misses most Sahel villages, keeps
+these spans and labels only the rest.
 
-Matching is case-, accent- and punctuation-insensitive: a shadow Doc of folded token texts (hyphens
-and apostrophes dropped) goes through a ``PhraseMatcher``, and matches map back to the real tokens.
-Guards against false positives: a place must be written with a capital letter; names that are short or
-also ordinary words (Say, Bol, Kaya, Dan) need place context ("in Say", "the town of Bol",
-"Kaya, in the Centre-Nord region"); acronyms (CMA, MSA, VDP) must be written in capitals.
+Matching is case-, accent- and punctuation-insensitive: a shadow Doc of folded token texts (hyphens and
+apostrophes dropped) goes through a ``PhraseMatcher``, and matches map back to the real tokens. Guards against
+false positives (the word classes of ``models/patterns/<lang>/words/places.jsonl``): a place must be written with
+a capital letter; names that are short or also ordinary words (``AMBIGUOUS_PLACE``: Say, Bol, Kaya, Dan) need
+place context (``PLACE_CONTEXT_BEFORE``/``_AFTER``: "in Say", "the town of Bol", "Kaya, in the Centre-Nord
+region"); acronyms (CMA, MSA, VDP) must be written in capitals.
 """
 
 from __future__ import annotations
 
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..normalise.actors import default_catalogue
-from ..normalise.places import COUNTRIES, GazetteerLike
+from ..patterns import load_lexicon
 from ..textnorm import fold
-
-#: Place names that are also common words or names in English: they need place context.
-AMBIGUOUS_PLACES = {
-    "say", "bol", "kaya", "boni", "dan", "gao", "mao", "bama", "ati", "goure", "man", "police", "mission", "camp",
-    "garage", "centre", "center", "est", "nord", "sud", "ouest", "sahel", "plateau", "kara", "lac",
-    "ngala", "bosso", "sector", "faso", "mai", "tera", "dori", "bari", "sabon", "koro", "diré", "dire", "lere",
-    "ber", "tin", "douna", "moussa", "samba", "diallo", "sidi", "ali", "ibrahim", "mali", "cinzana", "kona",
-    "toure", "keita", "traore", "coulibaly", "maiga", "hamadoun", "mamadou", "central", "northern", "southern",
-    "eastern", "western", "north", "south", "east", "west", "tiger", "university", "market", "station",
-    "goudoum", "ansar", "union", "liberty", "hope", "peace", "kouka", "gorom",
-}
-PLACE_CONTEXT_BEFORE = {"in", "at", "near", "of", "outside", "from", "to", "around", "towards", "toward", "between",
-                        "village", "town", "commune", "city", "locality", "hamlet", "department", "province",
-                        "region", "and", "à", "de", "dans", "près", "through", "into", "inside", "on", "attacked",
-                        "stormed", "raided", "overran", "besieged", "struck", "shelled", "bombed", "captured",
-                        "seized", "retook", "attaqué"}
-PLACE_CONTEXT_AFTER = {"region", "province", "department", "cercle", "commune", "village", "town", "prefecture",
-                       "area", "state", "district"}
+from .countries import COUNTRIES
+from .embedded import embedded_gazetteer
+from .kb import GazetteerLike
+from .loader import load_gazetteer
 
 
 class SahelEntityRuler:
     """Labels gazetteer places, catalogue actors and country names before the statistical NER."""
 
-    def __init__(self, nlp: Language, name: str, gazetteer: GazetteerLike | None = None):
-        from ..normalise.places import embedded_gazetteer
-
+    def __init__(self, nlp: Language, name: str, gazetteer: GazetteerLike | None = None, lang: str = "en"):
         self.name = name
         self.vocab = nlp.vocab
         self.tokenizer = nlp.tokenizer
         self.gazetteer = gazetteer or embedded_gazetteer()
+        lexicon = load_lexicon(lang)
+        self.ambiguous_words = lexicon.words("AMBIGUOUS_PLACE")
+        self.context_before = lexicon.words("PLACE_CONTEXT_BEFORE")
+        self.context_after = lexicon.words("PLACE_CONTEXT_AFTER")
+        self.apposition = lexicon.words("PLACE_APPOSITION_START")
+        self.water = lexicon.words("WATER_WORD")
+        self.stop_words = nlp.Defaults.stop_words
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.kb: dict[str, tuple[str, str]] = {}  # match key -> (label, kb id)
         self.ambiguous: set[str] = set()
@@ -91,9 +83,9 @@ class SahelEntityRuler:
         place_names = []
         for name in self.gazetteer.names():
             key = fold(name)
-            if not key or key in STOP_WORDS and key not in AMBIGUOUS_PLACES:
+            if not key or key in self.stop_words and key not in self.ambiguous_words:
                 continue  # "Say" (Niger) is kept, with the context rule; most stop words are not worth the risk
-            if len(key) <= 4 or key in AMBIGUOUS_PLACES:
+            if len(key) <= 4 or key in self.ambiguous_words:
                 self.ambiguous.add(key)
             place_names.append(name)
         self._add("PLACE", "", place_names)
@@ -114,25 +106,24 @@ class SahelEntityRuler:
             return True
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
         after = [t.lower_ for t in doc[span.end:span.end + 3]]
-        if before in PLACE_CONTEXT_BEFORE and span.start > 0 and not doc[span.start - 1].is_sent_start:
+        if before in self.context_before and span.start > 0 and not doc[span.start - 1].is_sent_start:
             return True
         if before in ("(", ",") and after and after[0] in (",", ")"):
             return True  # "the village of Doreye (Gao, Gao)": the cercle and region of a place
-        if after and (after[0] in PLACE_CONTEXT_AFTER or after[0] == "," and len(after) > 1
-                      and after[1] in ("in", "a", "the", "about", "some", "near", "north", "south", "east", "west")):
+        if after and (after[0] in self.context_after or after[0] == "," and len(after) > 1
+                      and after[1] in self.apposition):
             return True
         return False
 
-    @staticmethod
-    def _inside_longer_name(doc: Doc, span: Span) -> bool:
+    def _inside_longer_name(self, doc: Doc, span: Span) -> bool:
         """"Bella" in "the Bella Farandi neighbourhood": part of a longer proper name, not a place of its own."""
         after = doc[span.end] if span.end < len(doc) else None
         before = doc[span.start - 1] if span.start > 0 else None
-        if after is not None and after.is_title and after.is_alpha and after.lower_ not in PLACE_CONTEXT_AFTER:
+        if after is not None and after.is_title and after.is_alpha and after.lower_ not in self.context_after:
             return True
         # "Guezouma Sanogo" is a person even at the start of a sentence; "In Djibo", "The Djibo attack" are not
         return (before is not None and before.is_title and before.is_alpha
-                and before.lower_ not in PLACE_CONTEXT_BEFORE and before.lower_ not in STOP_WORDS
+                and before.lower_ not in self.context_before and before.lower_ not in self.stop_words
                 and before.ent_type_ not in ("PLACE", "COUNTRY", "NORP"))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -149,7 +140,7 @@ class SahelEntityRuler:
                 continue
             if label in ("COUNTRY", "NORP") and (not span.text[:1].isupper() or label == "COUNTRY" and (
                     span.end < len(doc) and doc[span.end].is_title and doc[span.end].is_alpha
-                    or span.start > 0 and doc[span.start - 1].lower_ in ("lake", "river", "basin"))):
+                    or span.start > 0 and doc[span.start - 1].lower_ in self.water)):
                 continue  # "the Niger River", "Niger State", "Lake Chad" are not the country
             spans.append(span)
         kept = _select(spans)
@@ -170,8 +161,7 @@ def _select(spans: list[Span]) -> list[Span]:
     return sorted(kept, key=lambda s: s.start)
 
 
-@Language.factory("sahel_entity_ruler", default_config={"gazetteer_path": None})
-def make_entity_ruler(nlp: Language, name: str, gazetteer_path: str | None) -> SahelEntityRuler:
-    from ..normalise.places import load_gazetteer
-
-    return SahelEntityRuler(nlp, name, load_gazetteer(gazetteer_path))
+@Language.factory("sahel_entity_ruler", default_config={"gazetteer": None, "lang": "en"})
+def make_entity_ruler(nlp: Language, name: str, gazetteer: str | None, lang: str) -> SahelEntityRuler:
+    """``gazetteer``: ``Settings.places.gazetteer`` (a path, ``"embedded"`` or ``None`` for the best installed)."""
+    return SahelEntityRuler(nlp, name, load_gazetteer(gazetteer), lang)

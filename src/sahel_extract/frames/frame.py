@@ -1,0 +1,172 @@
+"""One sentence in, one ``Frame`` out: the attack words of the sentence and the arguments linked to them.
+
+In: a sentence ``Span`` of a Doc that went through the project's components (pattern rulers, entity ruler,
+place linker; the tagger, parser and NER when a model is loaded), its index, the actor catalogue, the
+language's lexicon and the frame settings. Out: a ``Frame`` with triggers (``triggers``), casualty figures
+(``casualties``), actor and target candidates (``actors``), places and countries (``places``), times and
+sources (``cues``), and the clause flags (background, aggregate, new incident, claim, blame, revision).
+
+Arguments are linked by the dependency parse where the model gives one (the subject of the reporting verb a
+figure depends on is its source; a place inside a relative clause that describes someone is detached) and
+otherwise by clause and proximity rules on the token sequence, so ``--model blank`` still works.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..normalise.actors import ActorCatalogue
+from ..patterns import Lexicon
+from ..settings import DEFAULT, FrameSettings
+from ..textnorm import fold
+from . import lex
+from .actors import find_actors
+from .casualties import find_casualties
+from .cues import Source, find_attributions, find_cues, find_times, split_report_times
+from .mentions import CasualtyArg, Frame
+from .places import attached, find_places, near_pairs, token_distance
+from .triggers import find_triggers
+
+#: Dependency labels of a speaker's subtree that are not part of its name (ClearNLP and UD labels).
+SPEAKER_DROP = {"relcl", "acl", "appos", "prep", "punct", "advcl", "parataxis"}
+
+
+def governing_speaker(sent: Span, casualty: CasualtyArg, sources: list[Source]) -> str | None:
+    """Who gives a figure: the subject of the reporting verb it depends on ("security sources ... said that at
+    least 15 soldiers had been killed" -> "security sources"), from the dependency parse. When the parse finds
+    the verb but not its subject, the attribution phrase written against that verb ("..., local sources and a
+    security official said") stands in. None without a parse or a governing verb."""
+    doc = sent.doc
+    span = doc.char_span(casualty.start, casualty.end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return None
+    for verb in span.root.ancestors:
+        if not lex.has(verb, "REPORTING_VERB") or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in verb.children if c.dep_.split(":")[0] in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            beside = [c for c in sources if 0 <= verb.idx - c.end <= 2 or 0 <= c.start - (verb.idx + len(verb)) <= 2]
+            return beside[0].text if beside else None
+        drop = {t.i for child in subject.children if child.dep_.split(":")[0] in SPEAKER_DROP
+                for t in child.subtree}
+        kept = [t for t in subject.subtree if t.i not in drop]
+        kept = [t for t in kept if kept[0].i <= t.i <= kept[-1].i]
+        return doc[kept[0].i:kept[-1].i + 1].text if kept else None
+    return None
+
+
+def is_group_speaker(phrase: str | None, lexicon: Lexicon) -> bool:
+    """"the group said", "the militants said": the armed actor speaks for itself (``GROUP_SPEAKER``)."""
+    if not phrase:
+        return False
+    words = phrase.strip().lower().split()
+    if words and lexicon.has("DEFINITE_ARTICLE", words[0]):
+        words = words[1:]
+    return lexicon.has("GROUP_SPEAKER", " ".join(words))
+
+
+def _starts_at(sent: Span, label: str, start_char: int, end: bool) -> bool:
+    """A tolls span of ``label`` ending (``end``) or starting at the token that starts at ``start_char``."""
+    tok = sent.doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    if tok is None:
+        return False
+    i = tok.start
+    return lex.span_at(sent, "tolls", end=i if end else None, start=None if end else i, labels=(label,)) is not None
+
+
+def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue, lexicon: Lexicon,
+                     settings: FrameSettings = DEFAULT.frames) -> Frame:
+    """Everything one sentence says about attacks, with document offsets."""
+    doc, base = sent.doc, sent.start_char
+    frame = Frame(index=index, start=base, end=sent.end_char, text=sent.text,
+                  max_place_distance=settings.max_place_distance)
+    frame.triggers = find_triggers(sent)
+    cues = find_cues(sent, settings.negation_window_tokens)
+    not_an_attack = "PROTEST" in cues or "DEFUSAL" in cues or ("ACCIDENT" in cues and all(
+        t.outcome for t in frame.triggers))
+    if not_an_attack:
+        frame.triggers = []  # a protest, a riot, a defused bomb, "killed when a gold mine collapsed"
+    trigger_anchors = [(t.start, t.end) for t in frame.triggers]
+    frame.times, frame.report_times = split_report_times(
+        sent, find_times(sent, index), lambda t: token_distance(sent, t.start, t.end, trigger_anchors))
+    sources = find_attributions(sent, lexicon, settings.max_source_chars)
+    frame.attributions = [a.text for a in sources]
+    frame.casualties = [] if not_an_attack else find_casualties(sent)
+    frame.actors, frame.targets = find_actors(sent, catalogue, frame.casualties, sources, frame.triggers, cues.claim)
+    for trig in frame.triggers:  # "the Boulikessi attack" names an attack told before, not a new one
+        span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
+        if span is not None and span.start > 0 and doc[span.start - 1].ent_type_ == "PLACE" and \
+                span.end - span.start == 1 and lex.has(span[0], "ATTACK_NOUN"):
+            trig.weak = True
+    anchors = trigger_anchors + [(c.start, c.end) for c in frame.casualties]
+    frame.places, frame.countries, frame.demonyms = find_places(sent, anchors)
+    for ent in sent.ents:  # "Mali's military", "the Burkinabe army": a national force says which country
+        entry = catalogue.get(ent.kb_id_) if ent.label_ == "ARMED_GROUP" and ent.kb_id_ else None
+        if entry and len(entry.countries) == 1 and entry.countries[0] not in frame.demonyms:
+            frame.demonyms.append(entry.countries[0])
+    trigger_tokens = {tok.i for t in frame.triggers + frame.casualties
+                      for tok in (doc.char_span(t.start, t.end, alignment_mode="expand") or [])}
+    for p in frame.places:
+        p.detached = not attached(sent, p.start, p.end, trigger_tokens)
+    frame.detached_times = {t.text for t in frame.times if not attached(sent, t.start, t.end, trigger_tokens)}
+    # places inside actor names or time expressions are not places of the event
+    taken = [*frame.actors, *frame.times]
+    frame.places = [p for p in frame.places if not any(a.start <= p.start and p.end <= a.end for a in taken)]
+    frame.near_pairs = near_pairs(sent, frame.places, settings.near_gap_chars)
+    frame.claim = cues.claim is not None
+    frame.blame = "BLAME" in cues and any(a.name and a.score >= 2 for a in frame.actors)
+    frame.new_event = "NEW_EVENT" in cues
+    frame.anaphoric_actor = "ANAPHORIC_ACTOR" in cues
+    frame.confirms = "CONFIRMS" in cues
+    aggregate = cues.spans.get("AGGREGATE", [])
+    frame.aggregate = bool(aggregate)
+    frame.background = "BACKGROUND" in cues
+    revision, superseded = "REVISION" in cues, "SUPERSEDED" in cues
+    according = [a for a in sources if a.whole_sentence]
+    parsed = doc.has_annotation("DEP")
+    # a figure introduced as the old one ("a provisional toll of twelve") is the replaced one, and the others of
+    # its sentence are the new ones; else a sentence telling an old figure ("had initially said") tells only that
+    replaced = {id(c) for c in frame.casualties if _starts_at(sent, "SUPERSEDED_BEFORE", c.start, end=True)}
+    window = settings.aggregate_window_chars
+    for c in frame.casualties:
+        c.sentence = index
+        c.superseded = id(c) in replaced if replaced else superseded and not revision
+        c.revision = (revision or bool(replaced)) and not c.superseded
+        if (revision or replaced) and _starts_at(sent, "INCREMENT", c.start, end=False):
+            c.subset = True  # "the toll has risen to 11 after seven more victims died": a part of the new total
+        speaker = governing_speaker(sent, c, sources)
+        # with a parse, a speaker whose verb does not govern the figure speaks of something else ("..., while the
+        # army reported withdrawals"); "according to" covers the whole sentence
+        usable = according if parsed and not speaker else (according or sources)
+        if speaker is not None:
+            c.attribution = speaker
+        elif usable:
+            c.attribution = min(usable, key=lambda a: abs(a.start - c.start)).text
+        c.speaker_is_group = is_group_speaker(c.attribution, lexicon)
+        if any(abs(m.start_char - c.end) < window or abs(c.start - m.end_char) < window for m in aggregate):
+            c.aggregate = True
+    return frame
+
+
+def resolve_pronoun_sources(frames: list[Frame], lexicon: Lexicon) -> None:
+    """"It said 11 soldiers were wounded": a pronoun speaker (``PRONOUN_SPEAKER``) is the last named speaker
+    before it; "the source confirmed the army's toll" (``CONFIRMS``) backs that speaker's figures."""
+    def pronoun(text: str) -> bool:
+        return lexicon.has("PRONOUN_SPEAKER", " ".join(text.lower().split()))
+
+    last = None
+    for frame in frames:
+        for c in frame.casualties:
+            if c.attribution and pronoun(c.attribution):
+                c.attribution = last
+                c.speaker_is_group = is_group_speaker(last, lexicon)
+        if frame.confirms and frame.attributions:
+            speaker = frame.attributions[0]
+            frame.confirmed_by = last if pronoun(speaker) else speaker
+            frame.confirmed_by_group = is_group_speaker(frame.confirmed_by, lexicon)
+        named = [a for a in frame.attributions if not pronoun(a)]
+        if named:
+            last = named[-1]
+
+
+__all__ = ["analyse_sentence", "fold", "governing_speaker", "resolve_pronoun_sources"]

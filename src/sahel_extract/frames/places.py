@@ -1,0 +1,274 @@
+"""Places of a sentence, and the role each plays in it.
+
+In: a sentence ``Span`` (gazetteer places as ``PLACE`` entities with the linker's candidates, countries as
+``COUNTRY``/``NORP``, the NER's ``GPE``/``LOC``/``FAC``, the ``sahel_place_cues`` spans) and the anchors of the
+sentence's attack (triggers and figures). Out: ``PlaceArg`` objects with their role (``locative``: "in X";
+``near``: "near X", "30 km from X"; ``want_admin``: "the X region"; ``locality``: "the village of X";
+``reference``: "the X attack", an attack told before; ``seat``: "the junta in X", "fled to X"; ``detached``:
+the parse ties it to another verb), the countries named and the nationalities; and the pairs of places the
+text puts one near the other (``NEAR_JOIN`` patterns: "the Zambla area near Tessalit").
+
+Names the gazetteer lacks become places through the ``CONTEXT_PLACE`` patterns ("the village of X", "in X, a
+village", "between X and Y"); their id says which capitalised words are the name (``run``: the first run of
+capitalised words, ``first``: the first word) and whether the place is only near (``near``) or must not start
+the sentence (``not_initial``). A country named as a border ("near the Burkina Faso border"), an origin
+("gunmen from Nigeria") or a destination ("on their way to Togo") is not where the attack was; peoples and
+a place's community ("the Foulse community") are not places. Word classes: ``models/patterns/<lang>/words/
+places.jsonl``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..places.countries import demonym_code
+from . import lex
+from .mentions import PlaceArg
+
+_NER_PLACES = ("GPE", "LOC", "FAC")
+
+
+def _tok(sent: Span, i: int) -> Token | None:
+    return sent.doc[i] if sent.start <= i < sent.end else None
+
+
+def place_arg(sent: Span, span: Span, source: str) -> PlaceArg:
+    """A place mention with its role, read from the words around it."""
+    doc = sent.doc
+    prev = [doc[i] for i in range(max(sent.start, span.start - 4), span.start)]
+    nxt = [doc[i] for i in range(span.end, min(sent.end, span.end + 3))]
+    locative = bool(prev) and any(lex.has(p, "LOCATIVE") for p in prev[-3:])
+    near = any(lex.has(p, "NEAR_WORD") for p in prev)
+    # "in Borno's Damboa", "Nigeria's Borno State": the possessor is the region of the place that follows
+    possessive = len(nxt) > 1 and lex.has(nxt[0], "POSSESSIVE") and doc[span.end + 1].ent_type_ in (
+        "PLACE", "GPE", "LOC")
+    want_admin = possessive or lex.has(span[-1], "REGION_WORD") or bool(nxt) and lex.has(nxt[0], "REGION_WORD") or \
+        any(lex.has(p, "REGION_BEFORE") for p in prev[-2:])
+    reference = bool(nxt) and (lex.has(nxt[0], "ATTACK_NOUN") or lex.has(nxt[0], "POSSESSIVE") and len(nxt) > 1
+                               and lex.has(nxt[1], "ATTACK_NOUN")) and not (prev and lex.has(prev[-1], "IN_AT_NEAR"))
+    wider = [doc[i] for i in range(max(sent.start, span.start - 7), span.start)]
+    later = [doc[i] for i in range(span.end, min(sent.end, span.end + 6))]
+    quarter = any(lex.has(w, "QUARTER_WORD") for w in later)  # "the Abaradjou and Bella Farandi neighbourhoods"
+    seat = len(prev) >= 2 and lex.has(prev[-1], "IN_FROM") and lex.has(prev[-2], "SEAT_NOUN", "REPORTING") or any(
+        lex.has(p, "MOVEMENT") for p in wider) or quarter
+    locality = not want_admin and (len(prev) >= 2 and lex.has(prev[-1], "OF_LINK") and lex.has(prev[-2],
+                                                                                                "LOCALITY_WORD")
+                                   or bool(nxt) and lex.has(nxt[0], "LOCALITY_WORD")
+                                   or len(nxt) > 2 and nxt[0].text == "," and lex.has(nxt[1], "INDEFINITE_ARTICLE",
+                                                                                      "DEFINITE_ARTICLE")
+                                   and lex.has(nxt[2], "LOCALITY_WORD"))
+    candidates, source_label = _candidates(span)
+    return PlaceArg(span.text, span.start_char, span.end_char, locative=locative, near=near, want_admin=want_admin,
+                    locality=locality, reference=reference, seat=seat, source=source,
+                    candidates=candidates, candidates_from=source_label)
+
+
+def _candidates(span: Span) -> tuple[list | None, str | None]:
+    """The linker's candidates of an entity span (``span._.place_candidates``, without their priors) and the
+    label of the gazetteer they come from."""
+    if not Span.has_extension("place_candidates"):
+        return None, None
+    for ent in span.doc.ents:
+        if ent.start == span.start and ent.end == span.end:
+            found = ent._.place_candidates
+            if found is not None:
+                return [c for c, _ in found], span.doc.user_data.get("sahel_gazetteer")
+    return None, None
+
+
+def attached(sent: Span, start: int, end: int, trigger_tokens: set[int]) -> bool:
+    """False when the parse puts a span inside a clause that describes something else than the attack: a
+    relative clause on a noun that is not an attack word ("Ansarul Islam, a group founded in Soum in 2016").
+    Without a parse everything is attached (proximity rules decide)."""
+    doc = sent.doc
+    if not doc.has_annotation("DEP") or not trigger_tokens:
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    tok = span.root
+    for _ in range(15):
+        if tok.i in trigger_tokens:
+            return True
+        if tok.dep_.split(":")[0] in ("relcl", "acl") and lex.has(tok, "DESCRIBING_VERB") and \
+                tok.head.i not in trigger_tokens:
+            return False  # "a group founded in Soum in 2016", "which operates in Gao"; not "who were travelling"
+        if tok.head is tok:
+            return True
+        tok = tok.head
+    return True
+
+
+def token_distance(sent: Span, start: int, end: int, anchors: list[tuple[int, int]]) -> int:
+    """Tokens between a character span and the nearest anchor (trigger or figure) of the sentence."""
+    if not anchors:
+        return 999
+    doc = sent.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    best = 999
+    for a_start, a_end in anchors:
+        other = doc.char_span(a_start, a_end, alignment_mode="expand")
+        if span is None or other is None:
+            continue
+        best = min(best, max(other.start - span.end, span.start - other.end, 0))
+    return best
+
+
+def _origin_or_destination(sent: Span, ent: Span) -> bool:
+    """A country named as where people came from ("gunmen coming from Nigeria") or were going ("on their way
+    to Togo"), not "according to Niger authorities"."""
+    before = [sent.doc[i] for i in range(max(sent.start, ent.start - 4), ent.start)]
+    if not before:
+        return False
+    if lex.has(before[-1], "FROM"):
+        return True
+    return lex.has(before[-1], "TOWARDS") and any(lex.has(w, "MOTION_WORD") for w in before[:-1])
+
+
+def _names_people(sent: Span, ent: Span) -> bool:
+    """A name that stands for people here, unless written right after in/at/near (some villages bear a
+    people's name; "in Kautikari community" is a village): a people or faith ("the Tuareg village",
+    "between Christians and Muslims"), or a place's community ("a councillor of the Foulse community")."""
+    doc = sent.doc
+    if ent.start > sent.start and lex.has(doc[ent.start - 1], "IN_AT_NEAR_OUTSIDE"):
+        return False
+    return lex.is_phrase(ent, "PEOPLE") or lex.has(_tok(sent, ent.end), "COMMUNITY_WORD")
+
+
+def _nationality(tok: Token) -> bool:
+    """A token of a nationality or people ("Nigerien", "Fulani"), not one the statistical NER merely tags NORP
+    ("killed in Touronata")."""
+    return tok.ent_type_ == "NORP" and (bool(tok.ent_kb_id_) or demonym_code(tok.text) is not None
+                                        or lex.has(tok, "PEOPLE"))
+
+
+def names_a_border(sent: Span, ent: Span) -> bool:
+    """True when a country or nationality names a border ("near the Burkina Faso border", "the Mali-Niger
+    frontier", "the border with Nigeria"): the place is beside that country, most often not in it."""
+    doc = sent.doc
+    i = ent.end
+    while i < sent.end and i < ent.end + 6:
+        tok = doc[i]
+        if lex.has(tok, "BORDER_WORD"):  # but "the Nigerien border town of Makalondi" is in Niger
+            return not (i + 1 < sent.end and lex.has(doc[i + 1], "BORDER_PLACE"))
+        if not (lex.has(tok, "BORDER_JOINER") or tok.text in ("-", "–", "/") or tok.ent_type_ in ("COUNTRY",
+                                                                                                  "NORP")):
+            break
+        i += 1
+    before = [doc[j] for j in range(max(sent.start, ent.start - 3), ent.start)]
+    return len(before) >= 2 and lex.has(before[-1], "WITH_OF") and lex.has(before[-2], "BORDER_WORD")
+
+
+def _name_tokens(span: Span, how: set[str]) -> Span | None:
+    """The capitalised words of a ``CONTEXT_PLACE`` span that are the name: ``first``, its first capitalised
+    token; ``run``, from there the capitalised tokens, joined through hyphens written without spaces
+    ("Gao-Gossi", "Fada N'Gourma")."""
+    doc = span.doc
+    start = next((t.i for t in span if t.text[:1].isupper()), None)
+    if start is None:
+        return None
+    end = start + 1
+    if "run" in how:
+        while end < span.end:
+            tok = doc[end]
+            if tok.text[:1].isupper():
+                end += 1
+            elif tok.text in ("-", "‐", "–") and not doc[end - 1].whitespace_ and end + 1 < span.end and \
+                    not tok.whitespace_ and doc[end + 1].text[:1].isupper():
+                end += 2
+            else:
+                break
+    return doc[start:end]
+
+
+def _context_names(sent: Span) -> list[tuple[Span, set[str]]]:
+    """The names the ``CONTEXT_PLACE`` cues make places, longest first where they overlap; not those a
+    ``NOT_PLACE_CONTEXT`` ``calendar`` cue covers ("in January"), nor an ``end`` cue followed by more words."""
+    doc = sent.doc
+    calendar = [c for c in lex.spans_in(sent, "places", "NOT_PLACE_CONTEXT") if "calendar" in c.id_.split()]
+    names: list[tuple[Span, set[str]]] = []
+    for cue in lex.spans_in(sent, "places", "CONTEXT_PLACE"):
+        how = set(cue.id_.split())
+        if "end" in how and any(not doc[i].is_space for i in range(cue.end, sent.end)):
+            continue
+        name = _name_tokens(cue, how)
+        if name is None or any(c.start <= name.start and name.end <= c.end for c in calendar):
+            continue
+        names.append((name, how))
+    kept: list[tuple[Span, set[str]]] = []
+    for name, how in sorted(names, key=lambda n: (-(n[0].end - n[0].start), n[0].start)):
+        if not any(k.start < name.end and name.start < k.end for k, _ in kept):
+            kept.append((name, how))
+    return sorted(kept, key=lambda n: n[0].start)
+
+
+def _context_places(sent: Span, places: list[PlaceArg]) -> list[PlaceArg]:
+    """Names the gazetteer lacks made places by their construction (``CONTEXT_PLACE``); a longer name found this
+    way replaces a part of it the NER found ("Holle Hamani" over "Holle")."""
+    for span, how in _context_names(sent):
+        start, end = span.start_char, span.end_char
+        overlapping = [p for p in places if p.start <= start < p.end or start <= p.start < end]
+        if any(p.source != "ner" or (p.end - p.start) >= end - start for p in overlapping):
+            continue
+        if lex.has(span[0], "NOT_PLACE", "MONTH", "WEEKDAY") or lex.has(span[-1], "NOT_PLACE_HEAD") or \
+                lex.is_phrase(span, "FOREIGN", "PEOPLE") or any(
+                t.ent_type_ in ("ARMED_GROUP", "COUNTRY", "DATE", "TIME", "MONEY", "PERCENT") or _nationality(t)
+                for t in span):
+            continue
+        places = [p for p in places if p not in overlapping]
+        arg = place_arg(sent, span, "pattern")
+        arg.locative = True
+        arg.near = arg.near or "near" in how  # a road, or "between X and Y": near its first town
+        places.append(arg)
+    return places
+
+
+def near_pairs(sent: Span, places: list[PlaceArg], max_gap_chars: int) -> set[tuple[int, int]]:
+    """(i, j) when ``places[j]`` follows ``places[i]`` joined only by a ``NEAR_JOIN`` phrase ("X area near Y",
+    "X, 30 km from Y"), ``places[j]`` is said to be near and ``places[i]`` is where something happened."""
+    doc = sent.doc
+    joins = [s for s in lex.spans_in(sent, "places", "NEAR_JOIN")]
+    out = set()
+    for i, (a, b) in enumerate(zip(places, places[1:], strict=False)):
+        if not (b.near and not a.near and a.locative) or b.start - a.end > max_gap_chars:
+            continue
+        a_span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        b_span = doc.char_span(b.start, b.end, alignment_mode="expand")
+        if a_span is not None and b_span is not None and any(
+                j.start == a_span.end and j.end == b_span.start for j in joins):
+            out.add((i, i + 1))
+    return out
+
+
+def find_places(sent: Span, anchors: list[tuple[int, int]]) -> tuple[list[PlaceArg], list[str], list[str]]:
+    """Places, country names and demonyms ("Nigerien truck drivers": weaker evidence of where)."""
+    places: list[PlaceArg] = []
+    countries: list[str] = []
+    demonyms: list[str] = []
+    for ent in sent.ents:
+        if ent.label_ in ("COUNTRY", "NORP") and names_a_border(sent, ent):
+            continue  # "near the Burkina Faso border", "on the Nigerian border": the neighbour, not the place
+        if ent.label_ == "COUNTRY" and _origin_or_destination(sent, ent):
+            continue  # "gunmen coming from Nigeria", "their trip to Togo": where people came from or went
+        if ent.label_ == "COUNTRY":
+            if ent.kb_id_ and ent.kb_id_ not in countries:
+                countries.append(ent.kb_id_)
+            continue
+        if ent.label_ == "NORP" and (ent.kb_id_ or demonym_code(ent.text)):
+            code = ent.kb_id_ or demonym_code(ent.text)
+            if code not in demonyms:
+                demonyms.append(code)
+            continue
+        if ent.label_ in ("PLACE", *_NER_PLACES) and _names_people(sent, ent):
+            continue
+        if ent.label_ == "PLACE":
+            places.append(place_arg(sent, ent, "gazetteer"))
+        elif ent.label_ in _NER_PLACES and not lex.is_phrase(ent, "FOREIGN") and ent.text[:1].isupper():
+            arg = place_arg(sent, ent, "ner")
+            if arg.locative or arg.want_admin:
+                places.append(arg)
+    places = _context_places(sent, places)
+    places.sort(key=lambda p: p.start)
+    for p in places:
+        p.distance = token_distance(sent, p.start, p.end, anchors)
+    return places, countries, demonyms
