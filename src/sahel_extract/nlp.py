@@ -93,7 +93,8 @@ def generic_actor_patterns(lang: str, roots: tuple[Path, ...]) -> list[dict]:
 def add_pattern_rulers(nlp: Language, lang: str, settings: Settings) -> None:
     """One ``sahel_pattern_ruler`` per pattern family, in the order of ``FAMILIES``, right after the step that
     sets the sentence boundaries (token patterns run sentence by sentence, and some start at a sentence start)."""
-    after = "parser" if "parser" in nlp.pipe_names else "senter" if "senter" in nlp.pipe_names else "sentencizer"
+    names = nlp.pipe_names
+    after = "parser" if "parser" in names else "sahel_zones" if "sahel_zones" in names else "sentencizer"
     extra = list(settings.patterns.extra_dirs)
     for family, key in FAMILIES.items():
         ruler = nlp.add_pipe("sahel_pattern_ruler", name=key, after=after,
@@ -111,9 +112,12 @@ def build_nlp(settings: Settings = Settings(), lang: str = "en") -> Language:
     if "sahel_frames" in nlp.pipe_names:  # a pipeline saved with nlp.to_disk(): complete as it is
         log.info("saved spaCy pipeline %s: %s", name, ", ".join(nlp.pipe_names))
         return nlp
-    add_pattern_rulers(nlp, lang, settings)
     if "parser" in nlp.pipe_names:
+        nlp.add_pipe("sahel_zones", before="parser")
         nlp.add_pipe("sahel_sentence_guard", before="parser")
+    else:
+        nlp.add_pipe("sahel_zones", after="senter" if "senter" in nlp.pipe_names else "sentencizer")
+    add_pattern_rulers(nlp, lang, settings)
     places = settings.places.model_dump()
     ruler_config = {"gazetteer": settings.places.gazetteer, "lang": lang}
     if "ner" in nlp.pipe_names:

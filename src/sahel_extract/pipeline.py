@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
+from spacy.tokens import Doc
+
 from .attacks import build_records, group_frames
 from .ingest import Article, iter_articles, make_article
 from .ingest.dates import parse_published
@@ -112,14 +114,14 @@ class Pipeline:
         max_chars = settings.run.max_chars
         too_long: list[IngestError] = []
 
-        def texts() -> Iterator[tuple[str, Article]]:
+        def texts() -> Iterator[tuple[Doc, Article]]:
             for article in articles:
                 if len(article.text) > max_chars:
                     too_long.append(IngestError(path=article.path or "<text>", line=article.line, stage="extract",
                                                 reason=f"article text of {len(article.text):,} characters is over "
                                                        f"the {max_chars:,}-character limit"))
                     continue
-                yield article.text, article
+                yield article_doc(nlp, article), article
 
         for doc, article in nlp.pipe(texts(), as_tuples=True, batch_size=settings.run.batch_size):
             while too_long:
@@ -196,6 +198,14 @@ class Pipeline:
                 if not in_flight:
                     break
                 yield from in_flight.popleft().result()
+
+
+def article_doc(nlp, article: Article) -> Doc:
+    """The tokenised text of an article, carrying its page zones (``ingest.zones``) for the ``sahel_zones``
+    component."""
+    doc = nlp.make_doc(article.text)
+    doc.user_data["sahel_zones"] = [(z.start, z.end, z.kind) for z in article.zones]
+    return doc
 
 
 _WORKER: Pipeline | None = None

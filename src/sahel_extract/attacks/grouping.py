@@ -132,19 +132,45 @@ def _keeps_despite_history(frame: Frame) -> bool:
 
 
 def group_frames(frames: list[Frame], settings: AttackSettings = DEFAULT.attacks) -> list[EventMention]:
-    """Attacks told in a document, in text order (its frames resolved by ``normalise.mentions``)."""
+    """Attacks told in a document, in text order (its frames resolved by ``normalise.mentions``). The body's
+    sentences are grouped first; a headline or standfirst then joins the first attack it is compatible with (it
+    sums up what the body tells, and never starts an attack of its own), unless the page has no body attack at
+    all."""
+    body = [f for f in frames if not f.summary]
+    events = _group(body, settings)
+    if not events:
+        return _group([f for f in frames if f.summary], settings)
+    for frame in frames:
+        if not frame.summary or _is_history(frame) or not (frame.has_attack or frame.casualties):
+            continue
+        compatible = [e for e in events if not _conflicts(e, frame)]
+        if compatible:
+            compatible[0].frames.append(frame)
+    return events
+
+
+def _is_history(frame: Frame) -> bool:
+    """A sentence about the past, or whose figures add up many attacks; kept only for what it says of this
+    attack's actor (``frame.history``)."""
+    if frame.background or frame.aggregate and not any(not c.aggregate for c in frame.casualties) and not (
+            frame.event_place and any(not t.weak for t in frame.triggers)):
+        if not _keeps_despite_history(frame):
+            return True
+        frame.history = True
+        for c in frame.casualties:
+            c.aggregate = True
+    return False
+
+
+def _group(frames: list[Frame], settings: AttackSettings) -> list[EventMention]:
+    """The attacks some frames tell, in text order."""
     events: list[EventMention] = []
     current: EventMention | None = None
     last_frame: Frame | None = None
     for frame in frames:
         previous_frame, last_frame = last_frame, frame
-        if frame.background or frame.aggregate and not any(not c.aggregate for c in frame.casualties) and not (
-                frame.event_place and any(not t.weak for t in frame.triggers)):
-            if not _keeps_despite_history(frame):
-                continue
-            frame.history = True
-            for c in frame.casualties:
-                c.aggregate = True
+        if _is_history(frame):
+            continue
         has_attack = frame.has_attack
         anchored = bool(_place_key(frame) or frame.event_time)
         content = (has_attack or frame.casualties or frame.claim or frame.blame or frame.attributions

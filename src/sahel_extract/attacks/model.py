@@ -48,7 +48,11 @@ class EventMention:
 
     @property
     def casualties(self) -> list[CasualtyArg]:
-        return [c for f in self.frames for c in f.casualties if not c.aggregate]
+        """The attack's figures; a headline's or standfirst's figure of an outcome only when the body gives none of
+        that outcome (a summary is never added to the parts)."""
+        found = [c for f in self.frames for c in f.casualties if not c.aggregate]
+        told = {c.outcome for c in found if not c.summary}
+        return [c for c in found if not c.summary or c.outcome not in told]
 
     @property
     def triggers(self) -> list[Trigger]:
@@ -56,7 +60,8 @@ class EventMention:
 
     @property
     def evidence(self) -> list[tuple[int, int, str]]:
-        return [(f.start, f.end, f.text) for f in self.frames]
+        """The sentences that tell the attack, in text order."""
+        return sorted((f.start, f.end, f.text) for f in self.frames)
 
 
 def _within_a_day(a: TimeArg, b: TimeArg) -> bool:

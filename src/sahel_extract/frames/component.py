@@ -1,10 +1,11 @@
 """The ``sahel_frames`` spaCy component: a Doc in, ``doc._.frames`` (one ``Frame`` per sentence) out.
 
-It runs last in the pipeline, after the pattern rulers, the entity ruler and the place linker (and the
+It runs last in the pipeline, after the zones, the pattern rulers, the entity ruler and the place linker (and the
 statistical tagger, parser and NER when a model is loaded): each sentence is analysed into a ``Frame``
-(``frames.frame.analyse_sentence``), then pronoun speakers are resolved across sentences. Sentences with no
-trigger, toll, claim or source cue get an empty frame without analysis (they cannot hold an attack). A rule
-failing on one odd text sets ``doc._.frames_error`` instead of stopping the batch.
+(``frames.frame.analyse_sentence``) that knows its page zone (``frame.zone``); sentences in a date stamp, byline,
+caption, teaser or menu get an empty frame (no attack is told there); a wire dateline's town is a reference point
+and its date the report's. Then pronoun speakers are resolved across sentences. A rule failing on one odd text
+sets ``doc._.frames_error`` instead of stopping the batch.
 """
 
 from __future__ import annotations
@@ -14,10 +15,35 @@ import logging
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..ingest.zones import SKIPPED_KINDS
 from ..normalise.actors import ActorCatalogue, default_catalogue
 from ..patterns import load_lexicon, package_root
 from ..settings import FrameSettings
+from . import lex
 from .frame import analyse_sentence, resolve_pronoun_sources
+from .mentions import Frame
+
+ZONES_KEY = "sahel_zones"
+
+
+def dateline_spans(doc: Doc, zones) -> list[tuple[int, int]]:
+    """The character spans of wire datelines ("BAMAKO, Feb 12 (Reuters) -"): a ``DATELINE`` place cue that opens a
+    zone (the first body paragraph, after the headline) or the text."""
+    starts = {z.start for z in zones} | {next((t.i for t in doc if not t.is_space), 0)}
+    spans = [s for s in lex.spans_in(doc, "places", "DATELINE") if s.start in starts]
+    return [(s.start_char, s.end_char) for s in spans]
+
+
+def drop_dateline(frame: Frame, datelines: list[tuple[int, int]]) -> None:
+    """The dateline's town is where the reporter files from (a reference point, not the attack's place) and its
+    date is the report's; neither is the attack's."""
+    inside = [(a, b) for a, b in datelines if frame.start <= a < frame.end]
+    if not inside:
+        return
+    for place in frame.places:
+        if any(a <= place.start and place.end <= b for a, b in inside):
+            place.reference = True
+    frame.times = [t for t in frame.times if not any(a <= t.start < b for a, b in inside)]
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +66,20 @@ class FrameFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         try:
-            frames = [analyse_sentence(sent, i, self.catalogue, self.lexicon, self.settings)
-                      for i, sent in enumerate(doc.sents)]
+            zones = sorted(doc.spans.get(ZONES_KEY, []), key=lambda z: z.start)
+            datelines = dateline_spans(doc, zones)
+            frames = []
+            for i, sent in enumerate(doc.sents):
+                zone = next((z.label_ for z in zones if z.start <= sent.start < z.end), "body")
+                if zone in SKIPPED_KINDS:  # a date stamp, byline, caption, teaser or menu: no attack is told there
+                    frame = Frame(index=i, start=sent.start_char, end=sent.end_char, text=sent.text)
+                else:
+                    frame = analyse_sentence(sent, i, self.catalogue, self.lexicon, self.settings)
+                    drop_dateline(frame, datelines)
+                frame.zone = zone
+                for c in frame.casualties:
+                    c.summary = frame.summary
+                frames.append(frame)
             resolve_pronoun_sources(frames, self.lexicon)
             doc._.frames = frames
         except Exception as exc:  # a rule failing on one odd text must not stop a batch of thousands

@@ -68,6 +68,7 @@ class CasualtyArg(Arg):
     aggregate: bool = False
     subset: bool = False
     sentence: int = 0
+    summary: bool = False  # told in a headline or standfirst: a summary of the body's figures
     vague: bool = False  # "dozens", "several": a count without a number
     bomber: bool = False  # the victim is the attacker who blew himself up
     generic: bool = False  # "people", "victims": the figure does not say who
@@ -114,9 +115,15 @@ class Frame:
     history: bool = False  # a sentence about the past kept only for what it says of this attack (its actor)
     report_times: list[TimeArg] = field(default_factory=list)
     detached_times: set[str] = field(default_factory=set)
+    zone: str = "body"  # the page zone the sentence is in (ingest.zones): headline, standfirst, body ...
     #: (i, j): ``places[j]`` is the town the text puts ``places[i]`` near ("in the Zambla area near Tessalit")
     near_pairs: set[tuple[int, int]] = field(default_factory=set)
     max_place_distance: int = 14  # Settings.frames.max_place_distance
+
+    @property
+    def summary(self) -> bool:
+        """A headline or standfirst: it sums up the attack the body tells."""
+        return self.zone in ("headline", "standfirst")
 
     @property
     def refers_back(self) -> bool:
