@@ -67,6 +67,13 @@ class AttackSettings(_Part):
                                                     "background, not news")
     type_priority: tuple[str, ...] = ("suicide_bombing", "air_strike", "explosion", "massacre", "abduction",
                                       "attack", "armed_clash")
+    same_place_km: float = Field(5.0, ge=0, description="two entries this close are one place")
+    near_km: float = Field(50.0, ge=0, description="a place said to be near a town lies within this of it")
+    name_ratio: float = Field(80.0, ge=0, le=100, description="fuzz.partial_ratio two unresolved names of one place "
+                                                              "reach")
+    overnight_days: int = Field(1, ge=0, description="two dates this many days apart can be one attack (overnight)")
+    background_days_before_main: int = Field(7, ge=0, description="a later-told attack ending this long before the "
+                                                                  "article's first is background")
 
 
 class RunSettings(_Part):

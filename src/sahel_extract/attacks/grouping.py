@@ -27,6 +27,7 @@ from __future__ import annotations
 from ..frames.mentions import Frame, PlaceArg
 from ..settings import DEFAULT, AttackSettings
 from ..textnorm import fold
+from .compat import same_place, same_time
 from .model import EventMention
 
 
@@ -41,38 +42,24 @@ def place_key(arg: PlaceArg | None) -> str | None:
     return "name:" + fold(arg.text)
 
 
-def _place_key(frame: Frame) -> str | None:
-    return place_key(frame.event_place)
-
-
-def _time_key(frame: Frame) -> object:
-    time = frame.event_time
-    return time.key if time else None
-
-
-def _event_place_key(event: EventMention) -> str | None:
-    return place_key(event.place)
-
-
-def _event_time_key(event: EventMention) -> object:
+def _event_time(event: EventMention):
     for frame in event.frames:
         if frame.history:
             continue
-        key = _time_key(frame)
-        if key:
-            return key
+        if frame.event_time:
+            return frame.event_time
     return None
 
 
-def _conflicts(event: EventMention, frame: Frame) -> bool:
-    place, time = _place_key(frame), _time_key(frame)
+def _conflicts(event: EventMention, frame: Frame, settings: AttackSettings = DEFAULT.attacks) -> bool:
+    """A sentence names another place or another time than the attack (``compat``)."""
     if frame.history:
         return False
-    if frame.refers_back and not place:
+    time = frame.event_time
+    if frame.refers_back and not frame.event_place:
         time = None  # "those who fled during the attack were still missing on Thursday": not the attack's time
-    event_place, event_time = _event_place_key(event), _event_time_key(event)
-    place_differs = bool(place and event_place and place != event_place)
-    time_differs = bool(time and event_time and time != event_time)
+    place_differs = same_place(event.place, frame.event_place, settings) is False
+    time_differs = same_time(_event_time(event), time, settings) is False
     if place_differs and event.place and frame.event_place and (event.place.want_admin or frame.event_place.want_admin):
         place_differs = False  # a town inside a region told in another sentence refines the place
     return place_differs or time_differs
@@ -108,9 +95,9 @@ def affinity(event: EventMention, frame: Frame, settings: AttackSettings = DEFAU
     names = {a.name for f in event.frames for a in f.actors if a.name}
     if names & {a.name for a in frame.actors if a.name}:
         score += 2
-    if _place_key(frame) and _place_key(frame) == _event_place_key(event):
+    if same_place(event.place, frame.event_place, settings):
         score += 3
-    if _time_key(frame) and _time_key(frame) == _event_time_key(event):
+    if same_time(_event_time(event), frame.event_time, settings):
         score += 3
     return score
 
@@ -143,7 +130,7 @@ def group_frames(frames: list[Frame], settings: AttackSettings = DEFAULT.attacks
     for frame in frames:
         if not frame.summary or _is_history(frame) or not (frame.has_attack or frame.casualties):
             continue
-        compatible = [e for e in events if not _conflicts(e, frame)]
+        compatible = [e for e in events if not _conflicts(e, frame, settings)]
         if compatible:
             compatible[0].frames.append(frame)
     return events
@@ -172,7 +159,7 @@ def _group(frames: list[Frame], settings: AttackSettings) -> list[EventMention]:
         if _is_history(frame):
             continue
         has_attack = frame.has_attack
-        anchored = bool(_place_key(frame) or frame.event_time)
+        anchored = bool(frame.event_place or frame.event_time)
         content = (has_attack or frame.casualties or frame.claim or frame.blame or frame.attributions
                    or frame.refers_back)
         if not content:
@@ -181,7 +168,7 @@ def _group(frames: list[Frame], settings: AttackSettings) -> list[EventMention]:
             if has_attack:
                 current = _new_event(frame, events, previous_frame)
             continue
-        compatible = [e for e in events if not _conflicts(e, frame)]
+        compatible = [e for e in events if not _conflicts(e, frame, settings)]
         if not compatible:
             if has_attack and anchored:
                 current = _new_event(frame, events, previous_frame)

@@ -49,8 +49,11 @@ def find_times(sent: Span, index: int) -> list[TimeArg]:
     for span in lex.spans_in(sent, "times", longest=True):
         if stop is not None and span.start_char < stop:
             continue
+        night = "night" in span.id_.split() or span.id_ in ("overnight", "weekday-range") or any(
+            lex.value(t, "TIME_LEAD") == "night" or lex.value(t, "DAY_PART") == "night"
+            or lex.value(t, "RELATIVE") == "day-1" for t in span)
         out.append(TimeArg(span.text, span.start_char, span.end_char, label=span.label_,
-                           since=lex.has(span[0], "SINCE")))
+                           since=lex.has(span[0], "SINCE"), night=night))
     return out
 
 

@@ -22,6 +22,7 @@ class Arg:
 class TimeArg(Arg):
     label: str = ""  # the times pattern's label: DATE, WEEKDAY, MONTH, RELATIVE, YEAR
     since: bool = False  # "since January": the start of a period, not the attack's time
+    night: bool = False  # "overnight", "on Saturday night", "Saturday into Sunday": may run into the next day
     resolved: object = None  # normalise: the EventDate it stands for
     key: object = None  # normalise: what two times must share to be the same time (dates.time_key)
 
