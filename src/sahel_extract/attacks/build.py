@@ -62,11 +62,34 @@ def is_history(date: EventDate, published: dt.date | None, settings: Settings = 
     return dt.date.fromisoformat(date.latest) < published - dt.timedelta(days=settings.attacks.history_days)
 
 
+_DAY_LABELS = ("DATE", "WEEKDAY", "RELATIVE")
+
+
+def is_background_to(event: EventMention, date: EventDate, place: Place, main: tuple[EventMention, EventDate],
+                     settings: Settings = DEFAULT) -> bool:
+    """A later-told attack that is background to the article's first one (its main subject): it ended more than
+    ``background_days_before_main`` before the first began; or the first is told to the day and this one only by
+    a month or a year ("In December, 28 people were killed"); or it is placed in no more than a country and
+    dated to no day ("the insurgency has killed thousands in Nigeria")."""
+    main_event, main_date = main
+    if date.latest and main_date.earliest and dt.date.fromisoformat(date.latest) < dt.date.fromisoformat(
+            main_date.earliest) - dt.timedelta(days=settings.attacks.background_days_before_main):
+        return True
+    time, main_time = event.time, main_event.time
+    if time is not None and time.label in ("MONTH", "YEAR") and main_time is not None and \
+            main_time.label in _DAY_LABELS:
+        return True
+    return place.precision in ("country", "unresolved") and not place.admin1 and date.precision != "day"
+
+
 def build_records(events: list[EventMention], frames, article: Article, gazetteer: GazetteerLike,
                   catalogue: ActorCatalogue, settings: Settings = DEFAULT) -> list[AttackRecord]:
-    """The attack records of one article, in text order."""
+    """The attack records of one article, in text order. The first attack told that is not history (or that the
+    headline tells) is the article's subject; the others are dropped when they are history (``is_history``) or
+    background to it (``is_background_to``)."""
     countries = article_countries(frames)
     records: list[AttackRecord] = []
+    main: tuple[EventMention, EventDate] | None = None
     for event in events:
         actors = named_actors(event.frames, catalogue)
         codes = event_countries(event.frames, countries, actors)
@@ -74,7 +97,10 @@ def build_records(events: list[EventMention], frames, article: Article, gazettee
         time = event.time
         date = time.resolved if time is not None and time.resolved is not None else EventDate(
             latest=article.published.isoformat() if article.published else None)
-        if is_history(date, article.published, settings):
+        if main is None and (not is_history(date, article.published, settings) or any(f.summary for f in event.frames)):
+            main = (event, date)  # the article's subject, however old when its headline tells it (a retrospective)
+        elif is_history(date, article.published, settings) or main and is_background_to(event, date, place, main,
+                                                                                        settings):
             continue
         actor = choose_actor(event, catalogue, place.country_code or (codes or [None])[0])
         actor = regional_affiliate(actor, place, catalogue)
