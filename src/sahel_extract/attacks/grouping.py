@@ -25,6 +25,7 @@ it is a generic mention ("attacks have increased") and is dropped.
 from __future__ import annotations
 
 from ..frames.mentions import Frame, PlaceArg
+from ..normalise.dates import shift_date
 from ..settings import DEFAULT, AttackSettings
 from ..textnorm import fold
 from .compat import same_place, same_time
@@ -158,6 +159,7 @@ def _group(frames: list[Frame], settings: AttackSettings) -> list[EventMention]:
         previous_frame, last_frame = last_frame, frame
         if _is_history(frame):
             continue
+        _anchor_relative_time(frame, events)
         has_attack = frame.has_attack
         anchored = bool(frame.event_place or frame.event_time)
         content = (has_attack or frame.casualties or frame.claim or frame.blame or frame.attributions
@@ -182,6 +184,17 @@ def _group(frames: list[Frame], settings: AttackSettings) -> list[EventMention]:
         current = best
     return [e for e in events if _is_anchored(e) and (e.triggers or e.casualties) and not _is_echo(e)
             and not _property_only(e)]
+
+
+def _anchor_relative_time(frame: Frame, events: list[EventMention]) -> None:
+    """"The next day", "two days later": a time told relative to the attack told before is that attack's day
+    moved by its offset (``dates.shift_date``)."""
+    time = frame.event_time
+    previous = _event_time(events[-1]) if events else None
+    if time is None or time.offset is None or previous is None or previous.resolved is None:
+        return
+    time.resolved = shift_date(previous.resolved, time.offset, time.text)
+    time.key = ("span", time.resolved.earliest, time.resolved.latest) if time.resolved.value else time.key
 
 
 def _property_only(event: EventMention) -> bool:

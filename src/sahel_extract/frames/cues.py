@@ -53,7 +53,8 @@ def find_times(sent: Span, index: int) -> list[TimeArg]:
             lex.value(t, "TIME_LEAD") == "night" or lex.value(t, "DAY_PART") == "night"
             or lex.value(t, "RELATIVE") == "day-1" for t in span)
         out.append(TimeArg(span.text, span.start_char, span.end_char, label=span.label_,
-                           since=lex.has(span[0], "SINCE"), night=night))
+                           since=lex.has(span[0], "SINCE"), night=night,
+                           offset=span.id_ if span.label_ == "EVENT_RELATIVE" else None))
     return out
 
 

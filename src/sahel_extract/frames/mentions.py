@@ -23,6 +23,7 @@ class TimeArg(Arg):
     label: str = ""  # the times pattern's label: DATE, WEEKDAY, MONTH, RELATIVE, YEAR
     since: bool = False  # "since January": the start of a period, not the attack's time
     night: bool = False  # "overnight", "on Saturday night", "Saturday into Sunday": may run into the next day
+    offset: str | None = None  # EVENT_RELATIVE ("the next day"): days after the attack told before
     resolved: object = None  # normalise: the EventDate it stands for
     key: object = None  # normalise: what two times must share to be the same time (dates.time_key)
 

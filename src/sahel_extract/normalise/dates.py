@@ -41,6 +41,7 @@ class _Tables:
     weekdays: dict[str, int]
     relative: tuple[tuple[tuple[str, ...], str], ...]  # phrase words -> offset code, longest first
     last: frozenset[str]
+    event_relative: dict[str, str]  # "the next day" -> "+1": days after the attack told before
 
 
 @lru_cache(maxsize=8)
@@ -50,7 +51,8 @@ def _tables(lang: str) -> _Tables:
                       key=lambda pc: -len(pc[0]))
     last = frozenset(w for w, v in lexicon.phrases("TIME_LEAD").items() if v == "last" and " " not in w)
     return _Tables({w: int(v) for w, v in lexicon.phrases("MONTH").items()},
-                   {w: int(v) for w, v in lexicon.phrases("WEEKDAY").items()}, tuple(relative), last)
+                   {w: int(v) for w, v in lexicon.phrases("WEEKDAY").items()}, tuple(relative), last,
+                   dict(lexicon.phrases("EVENT_RELATIVE")))
 
 
 @dataclass(frozen=True)
@@ -194,11 +196,28 @@ def resolve_date(mention: str | None, published: dt.date | None, lang: str = "en
     return _unknown(mention, published)
 
 
+def shift_date(previous: EventDate, offset: str | None, mention: str) -> EventDate:
+    """The date of an attack told relative to the one before it ("the next day", "two days later"): that attack's
+    day moved by the phrase's offset (an ``EVENT_RELATIVE`` id such as "+1"); unknown when that day is."""
+    try:
+        days = int(offset or "")
+    except ValueError:
+        days = None
+    if days is None or not previous.value:
+        return EventDate(value=None, earliest=previous.earliest, latest=previous.latest, precision="unknown",
+                         mention=mention)
+    day = (dt.date.fromisoformat(previous.value) + dt.timedelta(days=days)).isoformat()
+    return EventDate(value=day, earliest=day, latest=day, precision="day", mention=mention)
+
+
 def time_key(mention: str | None, resolved: EventDate | None = None, lang: str = "en") -> object:
     """What two time expressions share when they name the same time: the resolved interval when the date could
     be bounded, else what the words say (a weekday, a day and month, a relative offset)."""
     if not mention:
         return None
+    offset = _tables(lang).event_relative.get(" ".join(mention.lower().split()))
+    if offset is not None:
+        return ("after the attack before", offset)
     if resolved is not None and (resolved.earliest or resolved.value):
         return ("span", resolved.earliest, resolved.latest)
     r = read(mention, lang)
