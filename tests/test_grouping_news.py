@@ -134,3 +134,19 @@ def test_the_date_of_a_claim_or_of_the_report_is_not_the_attack_date(pipe):
     text = ("Gunmen killed four policemen at a checkpoint in Kantchari on Friday, a security source said. JNIM "
             "claimed the attack on Sunday in a statement.")
     assert summary(pipe.extract(text, published="2025-03-11")) == [("Kantchari", "2025-03-07")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Late on Saturday the army said insurgents had ambushed a convoy near Gao on Friday, killing 25 civilians.",
+     "2025-02-07"),
+    ("On Sunday, security sources said gunmen had killed eight herders near Ménaka on Friday.", "2025-02-07"),
+    ("Officials confirmed on Sunday that gunmen killed eight herders near Ménaka on Friday.", "2025-02-07"),
+    ("Gunmen killed eight herders near Ménaka on Friday, officials said on Sunday.", "2025-02-07"),
+])
+def test_the_day_a_source_speaks_is_not_the_attack_date(pipe, text, expected):
+    assert [r.date.value for r in pipe.extract(text, published="2025-02-10")] == [expected]
+
+
+def test_an_attack_told_only_by_when_it_was_reported_takes_that_day(pipe):
+    records = pipe.extract("As reported on Monday, gunmen killed two farmers in Kobou.", published="2025-02-12")
+    assert [r.date.value for r in records] == ["2025-02-10"]

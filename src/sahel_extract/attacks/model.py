@@ -34,10 +34,13 @@ class EventMention:
     @property
     def time(self) -> TimeArg | None:
         """The attack's time: the first its sentences give, unless a later one names the same day more
-        explicitly ("overnight" ... "at around 1 a.m. on Thursday": Thursday)."""
+        explicitly ("overnight" ... "at around 1 a.m. on Thursday": Thursday); failing any, the time it was
+        reported."""
         times = [f.event_time for f in self.frames if f.event_time and not f.history]
         if not times:
-            return None
+            # no time of its own: the day it was reported ("officials said on Monday", ACLED's "as reported on")
+            reported = [t for f in self.frames if not f.history for t in f.report_times if not t.since]
+            return reported[0] if reported else None
         first = times[0]
         if first.label == "RELATIVE":
             later = [t for f in self.frames if not f.history for t in f.times

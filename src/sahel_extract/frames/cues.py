@@ -58,9 +58,41 @@ def find_times(sent: Span, index: int) -> list[TimeArg]:
     return out
 
 
+def _governed_by_reporting(span: Span) -> bool | None:
+    """With a parse: whether the nearest verb the time hangs on is a reporting verb ("Late on Saturday the army
+    said ...", "officials confirmed on Monday that ..."); None without a parse."""
+    doc = span.doc
+    if not doc.has_annotation("DEP"):
+        return None
+    for tok in span.root.ancestors:
+        if tok.pos_ in ("VERB", "AUX"):
+            return lex.has(tok, "REPORTING_VERB")
+    return False
+
+
+def _speaker_follows(sent: Span, span: Span) -> bool:
+    """Without a parse: the time opens the sentence (or a clause after a comma) and the clause's verb, within five
+    tokens, reports ("On Saturday the army said ...", "On Sunday, security sources said ..."): no attack word nor
+    number stands between. Not "... near Boni on Monday, the army said": there the time closes the attack's
+    clause."""
+    doc = sent.doc
+    if span.start > sent.start and doc[span.start - 1].text not in (",", ";", ":", "—", "–"):
+        return False
+    triggers = {t.i for s in lex.spans_in(sent, "triggers") for t in s}
+    for i in range(span.end, min(sent.end, span.end + 6)):
+        tok = doc[i]
+        if lex.has(tok, "REPORTING_VERB"):
+            return i > span.end
+        if i in triggers or tok.like_num:
+            return False
+    return False
+
+
 def split_report_times(sent: Span, times: list[TimeArg], trigger_gap) -> tuple[list[TimeArg], list[TimeArg]]:
-    """Times of the attack, and times of the report ("said in a statement on Monday"): a ``REPORTING`` word
-    within ten tokens before the time, nearer than the nearest trigger (``trigger_gap(time)`` in tokens)."""
+    """Times of the attack, and times of the report: a time that hangs on a reporting verb in the parse ("Late on
+    Saturday the army said", "confirmed on Monday that"), that opens a clause whose verb reports (without a
+    parse), or that follows a ``REPORTING`` word within ten tokens, nearer than the nearest trigger
+    (``trigger_gap(time)`` in tokens: "said in a statement on Monday")."""
     event_times, report_times = [], []
     doc = sent.doc
     for t in times:
@@ -70,7 +102,9 @@ def split_report_times(sent: Span, times: list[TimeArg], trigger_gap) -> tuple[l
             continue
         before = [doc[i] for i in range(max(sent.start, span.start - 10), span.start)]
         reporting = [i for i, w in enumerate(before) if lex.has(w, "REPORTING")]
-        if reporting and (len(before) - reporting[-1]) <= trigger_gap(t):
+        governed = _governed_by_reporting(span)
+        if governed or governed is None and _speaker_follows(sent, span) or reporting and (
+                len(before) - reporting[-1]) <= trigger_gap(t):
             report_times.append(t)
         else:
             event_times.append(t)
