@@ -150,3 +150,14 @@ def test_the_day_a_source_speaks_is_not_the_attack_date(pipe, text, expected):
 def test_an_attack_told_only_by_when_it_was_reported_takes_that_day(pipe):
     records = pipe.extract("As reported on Monday, gunmen killed two farmers in Kobou.", published="2025-02-12")
     assert [r.date.value for r in records] == ["2025-02-10"]
+
+
+def test_a_weekday_in_a_name_is_no_date(pipe):
+    text = "Gunmen killed six worshippers outside the Friday mosque in Kobou on Tuesday, residents said."
+    assert [r.date.value for r in pipe.extract(text, published="2025-02-13")] == ["2025-02-11"]
+
+
+def test_a_year_in_the_url_bounds_the_date_when_nothing_else_does(pipe):
+    text = "Gunmen killed six herders near Ménaka on Tuesday, residents said."
+    records = pipe.extract(text, url="https://sahelwire.example/news/2024/menaka-herders")
+    assert [(r.date.value, r.date.earliest, r.date.latest) for r in records] == [(None, "2024-01-01", "2024-12-31")]

@@ -131,7 +131,8 @@ class Pipeline:
                                   reason=doc._.frames_error)
                 continue
             try:
-                frames = resolve_frames(doc._.frames, article.published, gazetteer, catalogue, settings)
+                frames = resolve_frames(doc._.frames, article.published, gazetteer, catalogue, settings,
+                                        article.language, article.year_hint)
                 records = build_records(group_frames(frames, settings.attacks), frames, article, gazetteer,
                                         catalogue, settings)
             except Exception as exc:  # one article's failure must not end the run

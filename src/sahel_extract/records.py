@@ -93,6 +93,8 @@ class Source(_Model):
     title: str | None = None
     publisher: str | None = None
     published: str | None = None
+    published_from: Literal["metadata", "page", "url"] | None = None  # where the publication date was read
+    language: str | None = None  # the article's language (ISO 639-1)
     attributed_to: list[str] = Field(default_factory=list)
 
 

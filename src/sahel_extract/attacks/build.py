@@ -17,6 +17,7 @@ import datetime as dt
 
 from ..ingest import Article
 from ..normalise.actors import ActorCatalogue, ActorEntry
+from ..normalise.dates import resolve_date
 from ..normalise.mentions import article_countries, event_countries
 from ..places.context import resolve_mention
 from ..places.countries import COUNTRY_NAMES
@@ -95,8 +96,8 @@ def build_records(events: list[EventMention], frames, article: Article, gazettee
         codes = event_countries(event.frames, countries, actors)
         place = resolve_event_place(event, gazetteer, codes, actors, countries, settings)
         time = event.time
-        date = time.resolved if time is not None and time.resolved is not None else EventDate(
-            latest=article.published.isoformat() if article.published else None)
+        date = time.resolved if time is not None and time.resolved is not None else resolve_date(
+            None, article.published, article.language, article.year_hint)
         if main is None and (not is_history(date, article.published, settings) or any(f.summary for f in event.frames)):
             main = (event, date)  # the article's subject, however old when its headline tells it (a retrospective)
         elif is_history(date, article.published, settings) or main and is_background_to(event, date, place, main,
@@ -117,6 +118,7 @@ def build_records(events: list[EventMention], frames, article: Article, gazettee
             source=Source(article_id=article.id, path=article.path, url=article.url, title=article.title,
                           publisher=article.publisher,
                           published=article.published.isoformat() if article.published else None,
+                          published_from=article.published_from, language=article.language,
                           attributed_to=sources),
             evidence=[Evidence(text=t, start=s, end=e) for s, e, t in event.evidence],
             confidence=confidence(actor, place, date, casualties, event),

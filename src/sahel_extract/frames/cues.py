@@ -45,9 +45,11 @@ def find_times(sent: Span, index: int) -> list[TimeArg]:
     """The time expressions of a sentence, longest first where they overlap, in text order; in the first two
     sentences not those of the dateline."""
     stop = dateline_end(sent.doc) if index <= 1 else None
+    names = lex.spans_in(sent, "times", "NOT_TIME")  # "the Friday mosque": a weekday in a name
     out = []
     for span in lex.spans_in(sent, "times", longest=True):
-        if stop is not None and span.start_char < stop:
+        if stop is not None and span.start_char < stop or span.label_ == "NOT_TIME" or any(
+                n.start <= span.start < n.end for n in names):
             continue
         night = "night" in span.id_.split() or span.id_ in ("overnight", "weekday-range") or any(
             lex.value(t, "TIME_LEAD") == "night" or lex.value(t, "DAY_PART") == "night"

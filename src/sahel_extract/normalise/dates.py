@@ -165,8 +165,13 @@ def _explicit(reading: Reading, mention: str, published: dt.date | None) -> Even
     return _unknown(mention, published)
 
 
-def resolve_date(mention: str | None, published: dt.date | None, lang: str = "en") -> EventDate:
-    """Pin a time expression to a date as far as the text and the publication date allow, never further."""
+def resolve_date(mention: str | None, published: dt.date | None, lang: str = "en",
+                 year: int | None = None) -> EventDate:
+    """Pin a time expression to a date as far as the text and the publication date allow, never further. With no
+    publication date, a year the page names elsewhere (its URL or title: ``year``) bounds what it can: a day and
+    month take that year; anything else lies within it."""
+    if not published and year:
+        return _within_year(mention, year, lang)
     if not mention:
         return _unknown(None, published)
     r = read(mention, lang)
@@ -194,6 +199,23 @@ def resolve_date(mention: str | None, published: dt.date | None, lang: str = "en
         if found:
             return found
     return _unknown(mention, published)
+
+
+def _within_year(mention: str | None, year: int, lang: str) -> EventDate:
+    """A time read with only a year to go by (no publication date)."""
+    r = read(mention or "", lang)
+    if mention and (r.numeric or r.year):
+        return resolve_date(mention, None, lang)
+    if r.month and r.day:
+        try:
+            return _day(dt.date(year, r.month, r.day), mention or "")
+        except ValueError:
+            pass
+    if r.month:
+        first, last = _month_bounds(year, r.month)
+        return _span(first, last, "month", mention or "", None)
+    return EventDate(value=None, earliest=_iso(dt.date(year, 1, 1)), latest=_iso(dt.date(year, 12, 31)),
+                     precision="year", mention=mention)
 
 
 def shift_date(previous: EventDate, offset: str | None, mention: str) -> EventDate:

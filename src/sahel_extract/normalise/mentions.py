@@ -54,8 +54,9 @@ def event_countries(frames: list[Frame], article: list[str], actors: list[ActorE
 
 
 def resolve_frames(frames: list[Frame], published, gazetteer: GazetteerLike, catalogue: ActorCatalogue,
-                   settings: Settings = DEFAULT) -> list[Frame]:
-    """Fill the resolved value of every argument of the frames (see the module docstring); returns the frames."""
+                   settings: Settings = DEFAULT, lang: str = "en", year: int | None = None) -> list[Frame]:
+    """Fill the resolved value of every argument of the frames (see the module docstring); returns the frames.
+    ``year``: a year the page names (URL, title), to bound the dates when there is no publication date."""
     countries = article_countries(frames)
     for frame in frames:
         actors = [e for e in (catalogue.get(a.name) for a in frame.actors if a.name) if e]
@@ -64,10 +65,10 @@ def resolve_frames(frames: list[Frame], published, gazetteer: GazetteerLike, cat
             arg.resolved = resolve_mention([frame], arg.text, gazetteer, codes, actors, named=countries,
                                            settings=settings.places)
         for time in (*frame.times, *frame.report_times):
-            time.resolved = resolve_date(time.text, published)
-            time.key = time_key(time.text, time.resolved)
+            time.resolved = resolve_date(time.text, published, lang, year)
+            time.key = time_key(time.text, time.resolved, lang)
         for c in frame.casualties:
-            c.count = parse_count(c.quantity)
+            c.count = parse_count(c.quantity, lang)
         for a in frame.actors:
             a.entry = catalogue.get(a.name) if a.name else None
     return frames
