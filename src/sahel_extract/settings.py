@@ -17,7 +17,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator
 
 
 class _Part(BaseModel):
@@ -89,13 +89,30 @@ class Settings(_Part):
     """Every threshold and switch of the pipeline."""
 
     model: str = Field("default", description="'default', 'blank' (rules only), a spaCy package or a saved "
-                                              "pipeline folder")
-    language: Literal["auto", "en"] = "auto"
+                                              "pipeline folder (for the languages it is in)")
+    #: per language, a model other than ``model``: ``{"fr": "fr_core_news_md"}`` (kept as sorted pairs, so the
+    #: settings stay hashable)
+    models: tuple[tuple[str, str], ...] = ()
+    #: "auto": each article in the language it is written in (ingest.language); or one language for all
+    language: Literal["auto", "en", "fr"] = "auto"
     patterns: PatternSettings = PatternSettings()
     places: PlaceSettings = PlaceSettings()
     frames: FrameSettings = FrameSettings()
     attacks: AttackSettings = AttackSettings()
     run: RunSettings = RunSettings()
+
+    @field_validator("models", mode="before")
+    @classmethod
+    def _models_from_mapping(cls, value: Any) -> Any:
+        return tuple(sorted(value.items())) if isinstance(value, dict) else value
+
+    @field_serializer("models")
+    def _models_as_mapping(self, value: tuple[tuple[str, str], ...]) -> dict[str, str]:
+        return dict(value)
+
+    def model_of(self, lang: str) -> str | None:
+        """The model set for one language in ``models``, if any."""
+        return dict(self.models).get(lang)
 
     @field_validator("model")
     @classmethod
