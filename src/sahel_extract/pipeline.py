@@ -17,7 +17,7 @@ import datetime as dt
 import logging
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -117,9 +117,10 @@ class Pipeline:
 
     # --- core ------------------------------------------------------------------------------------------
 
-    def process_articles(self, articles: Iterable[Article]) -> Iterator[ArticleResult | IngestError]:
-        """Records for each article, in input order. Articles are read in windows of a few batches; within a
-        window each language's articles go through that language's ``nlp.pipe`` together."""
+    def process_articles(self, articles: Iterable[Article | IngestError]) -> Iterator[ArticleResult | IngestError]:
+        """Records for each article, in input order (an ``IngestError`` in the input passes through in its
+        place). Articles are read in windows of a few batches; within a window each language's articles go
+        through that language's ``nlp.pipe`` together."""
         if self.workers > 1:
             yield from self._process_parallel(articles)
             return
@@ -128,13 +129,16 @@ class Pipeline:
         while chunk := list(islice(iterator, window)):
             yield from self._process_window(chunk)
 
-    def _process_window(self, chunk: list[Article]) -> list[ArticleResult | IngestError]:
+    def _process_window(self, chunk: list[Article | IngestError]) -> list[ArticleResult | IngestError]:
         settings = self.settings
         max_chars = settings.run.max_chars
         out: list[ArticleResult | IngestError | None] = [None] * len(chunk)
         by_lang: dict[str, list[int]] = {}
-        chunk = [self._in_language(article) for article in chunk]
         for i, article in enumerate(chunk):
+            if isinstance(article, IngestError):
+                out[i] = article
+                continue
+            chunk[i] = article = self._in_language(article)
             if len(article.text) > max_chars:
                 out[i] = _error(article, f"article text of {len(article.text):,} characters is over the "
                                          f"{max_chars:,}-character limit")
@@ -168,23 +172,15 @@ class Pipeline:
             return _error(article, f"{type(exc).__name__}: {exc}")
         return ArticleResult(article, records)
 
-    def process(self, paths: Iterable[str | os.PathLike] | str | os.PathLike
-                ) -> Iterator[ArticleResult | IngestError]:
-        """Ingest errors and article results for files and folders, in input order."""
-        pending: list[IngestError] = []
-
-        def articles() -> Iterator[Article]:
-            for item in iter_articles(paths, self.settings.run.max_bytes):
-                if isinstance(item, IngestError):
-                    pending.append(item)
-                else:
-                    yield item
-
-        for result in self.process_articles(articles()):
-            while pending:
-                yield pending.pop(0)
-            yield result
-        yield from pending
+    def process(self, paths: Iterable[str | os.PathLike] | str | os.PathLike,
+                skip: Callable[[Article], bool] | None = None) -> Iterator[ArticleResult | IngestError]:
+        """Ingest errors and article results for files and folders, in input order. ``skip`` is asked about
+        each article as it is read; an article it says yes to is not processed and yields nothing (the run
+        job's resume and de-duplication)."""
+        items = iter_articles(paths, self.settings.run.max_bytes)
+        if skip is not None:
+            items = (item for item in items if isinstance(item, IngestError) or not skip(item))
+        yield from self.process_articles(items)
 
     def run(self, paths: Iterable[str | os.PathLike] | str | os.PathLike) -> Iterator[AttackRecord]:
         """Stream the attack records under files and folders; errors are collected in ``self.errors``."""

@@ -40,6 +40,6 @@ def detect_language(text: str, declared: str | None = None) -> str:
         if code in languages:
             return code
     sample = text[:3000]
-    if sum(c.isalpha() for c in sample) < MIN_LETTERS or len(languages) < 2:
+    if len(languages) < 2 or sum(map(str.isalpha, sample)) < MIN_LETTERS:
         return "en" if "en" in languages else languages[0]
     return _identifier().classify(sample)[0]

@@ -29,6 +29,8 @@ from functools import lru_cache
 from ..patterns import load_lexicon
 from ..textnorm import fold
 
+#: The cues of a line's kind are looked for in its first this many words.
+HEAD_WORDS = 16
 #: A line of at least this many words that ends like a sentence starts the body.
 BODY_WORDS = 25
 #: A line opening with a cue of its kind is that kind only up to this many words (bylines, furniture).
@@ -39,6 +41,7 @@ _SENTENCE_END = (".", "!", "?", "»", "”", '"', ")")
 SUMMARY_KINDS = frozenset({"headline", "standfirst"})
 #: "BAMAKO, Feb 12 (Reuters) - ", "LOMÉ — ", "Bamako (AFP) - ": a town in capitals, or a capitalised town before an
 #: agency in brackets or a long dash, then what the wire adds (country, date, agency) and a dash.
+_DIGIT = re.compile(r"\d")
 _DATELINE = re.compile(r"^(?P<place>(?:[A-ZÀ-Ý'’.-]{2,}(?: [A-ZÀ-Ý'’.-]{2,}){0,2})|[A-ZÀ-Ý][a-zà-ÿ'’-]+"
                        r"(?= ?\(|,? ?[—–]))(?P<rest>,[^\n—–]{0,45}?)?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]{1,2}\s")
 SKIPPED_KINDS = frozenset({"datestamp", "byline", "caption", "teaser", "furniture"})
@@ -75,14 +78,17 @@ def _words(line: str) -> list[str]:
 
 def _opens_with(words: list[str], cues: tuple[tuple[str, ...], ...]) -> int:
     """The number of words of the longest cue the line opens with (0: none)."""
+    first = words[0] if words else None
     for cue in cues:
-        if tuple(words[:len(cue)]) == cue:
+        if cue[0] == first and tuple(words[:len(cue)]) == cue:
             return len(cue)
     return 0
 
 
 def _is_credit(token: str, cues: _Cues) -> bool:
     """A picture credit written in one token: "REUTERS/Malick", "AFP/File", "©Name"."""
+    if "/" not in token:
+        return token.startswith("©")
     parts = [fold(p) for p in token.strip("()[],.").split("/") if p]
     return token.startswith("©") or (len(parts) >= 2 and (parts[0] in cues.agencies or parts[-1] in cues.agencies
                                                            or parts[-1] in cues.credit_tails))
@@ -93,6 +99,8 @@ def _date_words(line: str, lang: str) -> tuple[bool, int]:
     are neither the date, nor a time, nor a weekday."""
     from ..normalise.dates import read
 
+    if not _DIGIT.search(line):  # a full date always has a digit (a day, a year or a numeric date)
+        return False, 0
     reading = read(line, lang)
     full = bool(reading.numeric or reading.month and reading.day and reading.year
                 or reading.month and reading.year and not reading.day)
@@ -113,35 +121,38 @@ def classify_line(line: str, lang: str = "en") -> str | None:
     """The kind of a line judged by itself (a date stamp, a byline, a caption, a teaser, furniture), or None when it
     could be a headline or body text."""
     cues = _cues(lang)
-    words = _words(line)
+    raw = line.split()
+    words = _words(" ".join(raw[:HEAD_WORDS]))  # the cues are in a line's first words
     if not words:
         return None
-    is_date, other = _date_words(line, lang)
-    if is_date and other <= DATESTAMP_OTHER_WORDS and not line.rstrip().endswith((".", "?", "!")) or \
-            is_date and _opens_with(words, cues.by_kind.get("datestamp", ())) and len(words) <= 12:
-        return "datestamp"
+    n_words = len(words) if len(raw) <= HEAD_WORDS else len(raw)
+    sentence = line.rstrip().endswith((".", "?", "!"))
+    if not sentence or n_words <= 12:  # a date stamp is short or does not end like a sentence
+        is_date, other = _date_words(line, lang)
+        if is_date and other <= DATESTAMP_OTHER_WORDS and not sentence or \
+                is_date and _opens_with(words, cues.by_kind.get("datestamp", ())) and n_words <= 12:
+            return "datestamp"
     if _opens_with(words, cues.by_kind.get("teaser", ())):
         return "teaser"
-    raw = line.split()
     tail = line.rstrip(" .").rpartition("(")[2].rstrip(")") if line.rstrip(" .").endswith(")") else ""
     if _opens_with(words, cues.by_kind.get("caption", ())) or any(_is_credit(t, cues) for t in raw) or (
             tail and (fold(tail) in cues.credit_tails or fold(tail) in cues.agencies)):
         return "caption"  # "... (file photo).", "... (AFP/File photo)", "Photo: AFP"
-    if _opens_with(words, cues.by_kind.get("byline", ())) and len(words) <= SHORT_LINE_WORDS + 1:
+    if _opens_with(words, cues.by_kind.get("byline", ())) and n_words <= SHORT_LINE_WORDS + 1:
         rest = raw[_opens_with(words, cues.by_kind["byline"]):]
         named = [t for t in rest if t[:1].isupper() or fold(t.strip(",:·")) in cues.agencies]
         if rest and len(named) >= 0.6 * len([t for t in rest if any(c.isalpha() for c in t)]):
             return "byline"
-    if _opens_with(words, cues.by_kind.get("furniture", ())) and len(words) <= SHORT_LINE_WORDS:
+    if _opens_with(words, cues.by_kind.get("furniture", ())) and n_words <= SHORT_LINE_WORDS:
         return "furniture"
     joined = f" {' '.join(words)} "
-    if len(words) <= 6 and any(f" {a} " in joined for a in cues.agencies) and not line.rstrip().endswith(
+    if n_words <= 6 and any(f" {a} " in joined for a in cues.agencies) and not line.rstrip().endswith(
             _SENTENCE_END[:3]) \
             and all(t[:1].isupper() or not t[:1].isalpha() or len(t) <= 4 for t in raw):
         return "byline"  # "Baba Ahmed, The Associated Press", "Le Monde with AFP"
     if line.startswith("(") and line.rstrip().endswith(")"):
         return "furniture"  # "(Adds details, reaction from Paris)", "(image for illustration)"
-    if len(words) <= 3 and not line.rstrip().endswith(_SENTENCE_END[:3]):
+    if n_words <= 3 and not line.rstrip().endswith(_SENTENCE_END[:3]):
         return "furniture"  # "World", "Mali", "604", "Africa / World": a section label or a counter
     return None
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import dateparser
@@ -42,6 +42,8 @@ class _Tables:
     relative: tuple[tuple[tuple[str, ...], str], ...]  # phrase words -> offset code, longest first
     last: frozenset[str]
     event_relative: dict[str, str]  # "the next day" -> "+1": days after the attack told before
+    #: the relative phrases by their first word, each with its rank in ``relative``
+    relative_by_first: dict[str, tuple[tuple[int, tuple[str, ...], str], ...]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=8)
@@ -50,9 +52,12 @@ def _tables(lang: str) -> _Tables:
     relative = sorted(((tuple(p.split()), code) for p, code in lexicon.phrases("RELATIVE").items()),
                       key=lambda pc: -len(pc[0]))
     last = frozenset(w for w, v in lexicon.phrases("TIME_LEAD").items() if v == "last" and " " not in w)
+    by_first: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+    for rank, (phrase, code) in enumerate(relative):
+        by_first.setdefault(phrase[0], []).append((rank, phrase, code))
     return _Tables({w: int(v) for w, v in lexicon.phrases("MONTH").items()},
                    {w: int(v) for w, v in lexicon.phrases("WEEKDAY").items()}, tuple(relative), last,
-                   dict(lexicon.phrases("EVENT_RELATIVE")))
+                   dict(lexicon.phrases("EVENT_RELATIVE")), {w: tuple(v) for w, v in by_first.items()})
 
 
 @dataclass(frozen=True)
@@ -86,11 +91,11 @@ def read(mention: str, lang: str = "en") -> Reading:
         elif 1 <= digits <= 2 and len(w) - digits <= 3 and day is None and 1 <= int(w[:digits]) <= 31:
             day = int(w[:digits])
     relative = None
-    for phrase, code in tables.relative:
-        n = len(phrase)
-        if any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1)):
-            relative = code
-            break
+    rank = len(tables.relative)
+    for i, w in enumerate(words):  # the longest phrase found anywhere wins (first in the table among equals)
+        for r, phrase, code in tables.relative_by_first.get(w, ()):
+            if r < rank and tuple(words[i:i + len(phrase)]) == phrase:
+                rank, relative = r, code
     return Reading(day if month else None, month, year, weekday, relative, any(w in tables.last for w in words),
                    numeric.group(0) if numeric else None)
 
