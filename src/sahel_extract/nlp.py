@@ -86,15 +86,18 @@ def _model_language(model: str) -> str | None:
         return None
 
 
-def _load_base(model: str, lang: str) -> Language:
+def _load_base(model: str, lang: str, exclude: tuple[str, ...] = ()) -> Language:
     if model == "blank":
         nlp = spacy.blank(lang)
         nlp.add_pipe("sentencizer")
         return nlp
     try:
-        return spacy.load(model, exclude=list(UNUSED))
+        nlp = spacy.load(model, exclude=[*UNUSED, *exclude])
     except (OSError, ValueError) as exc:
         raise ModelNotFound(f"cannot load spaCy model {model!r}: {exc}") from None
+    if "sahel_frames" not in nlp.pipe_names and not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
+        nlp.add_pipe("sentencizer", first=True)
+    return nlp
 
 
 def pattern_roots(settings: Settings) -> tuple[Path, ...]:
@@ -134,7 +137,7 @@ def add_pattern_rulers(nlp: Language, lang: str, settings: Settings) -> None:
 def build_nlp(settings: Settings = Settings(), lang: str = "en") -> Language:
     """The pipeline for some settings and a language, built once and cached."""
     name = resolve_model_name(model_for(settings, lang), lang)
-    nlp = _load_base(name, lang)
+    nlp = _load_base(name, lang, settings.exclude)
     if "sahel_frames" in nlp.pipe_names:  # a pipeline saved with nlp.to_disk(): complete as it is
         log.info("saved spaCy pipeline %s: %s", name, ", ".join(nlp.pipe_names))
         return nlp

@@ -93,6 +93,9 @@ class Settings(_Part):
     #: per language, a model other than ``model``: ``{"fr": "fr_core_news_md"}`` (kept as sorted pairs, so the
     #: settings stay hashable)
     models: tuple[tuple[str, str], ...] = ()
+    #: statistical components of the model left out ("ner", "parser", "tagger" ...); without the parser a
+    #: sentencizer sets the sentences. ``benchmarks/components.py`` measures what each one buys.
+    exclude: tuple[str, ...] = ()
     #: "auto": each article in the language it is written in (ingest.language); or one language for all
     language: Literal["auto", "en", "fr"] = "auto"
     patterns: PatternSettings = PatternSettings()

@@ -75,6 +75,11 @@ class JsonlWriter(AtomicWriter):
         self._fh.write(to_json_line(item) + "\n")
         self.count += 1
 
+    def write_line(self, line: str) -> None:
+        """One item already serialised as ``to_json_line`` would (no newline)."""
+        self._fh.write(line + "\n")
+        self.count += 1
+
 
 def write_jsonl(items: Iterable[BaseModel], path: str | os.PathLike) -> int:
     """Write items as JSONL atomically; returns how many were written."""
