@@ -35,7 +35,7 @@ from .normalise.actors import default_catalogue
 from .patterns import FAMILIES, load_lexicon, package_root
 from .places import linker as _linker  # noqa: F401  (registers sahel_place_linker)
 from .places import ruler as _ruler  # noqa: F401  (registers sahel_entity_ruler)
-from .settings import Settings
+from .settings import RunSettings, Settings
 
 log = logging.getLogger(__name__)
 
@@ -133,9 +133,14 @@ def add_pattern_rulers(nlp: Language, lang: str, settings: Settings) -> None:
         after = key
 
 
-@lru_cache(maxsize=8)
 def build_nlp(settings: Settings = Settings(), lang: str = "en") -> Language:
-    """The pipeline for some settings and a language, built once and cached."""
+    """The pipeline for some settings and a language, built once and cached (the run settings, workers and
+    batches, do not change the pipeline)."""
+    return _build_nlp(settings.replace(run=RunSettings().model_dump()), lang)
+
+
+@lru_cache(maxsize=8)
+def _build_nlp(settings: Settings, lang: str) -> Language:
     name = resolve_model_name(model_for(settings, lang), lang)
     nlp = _load_base(name, lang, settings.exclude)
     if "sahel_frames" in nlp.pipe_names:  # a pipeline saved with nlp.to_disk(): complete as it is

@@ -14,13 +14,16 @@ the NLP or the rules gives an error item (stage ``extract``), never a stopped ru
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
+import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from spacy.tokens import Doc
@@ -31,6 +34,7 @@ from .ingest.dates import parse_published
 from .normalise.actors import default_catalogue
 from .normalise.mentions import resolve_frames
 from .places import load_gazetteer
+from .prefilter import Selection, select
 from .records import AttackRecord, IngestError
 from .settings import Settings
 
@@ -134,6 +138,8 @@ class Pipeline:
         max_chars = settings.run.max_chars
         out: list[ArticleResult | IngestError | None] = [None] * len(chunk)
         by_lang: dict[str, list[int]] = {}
+        selections: dict[int, Selection] = {}
+        extra_dirs = settings.patterns.extra_dirs
         for i, article in enumerate(chunk):
             if isinstance(article, IngestError):
                 out[i] = article
@@ -142,6 +148,10 @@ class Pipeline:
             if len(article.text) > max_chars:
                 out[i] = _error(article, f"article text of {len(article.text):,} characters is over the "
                                          f"{max_chars:,}-character limit")
+                continue
+            selections[i] = selection = select(article, settings.prefilter, extra_dirs)
+            if selection.empty:  # not a word of an attack: nothing to read
+                out[i] = ArticleResult(article, [])
             else:
                 by_lang.setdefault(article.language, []).append(i)
         for lang, indices in by_lang.items():
@@ -152,7 +162,7 @@ class Pipeline:
                     out[i] = _error(chunk[i], f"{type(exc).__name__}: {exc}")
                 continue
             gazetteer, catalogue = load_gazetteer(self.settings.places.gazetteer), default_catalogue()
-            docs = nlp.pipe(((article_doc(nlp, chunk[i]), i) for i in indices), as_tuples=True,
+            docs = nlp.pipe(((article_doc(nlp, chunk[i], selections[i]), i) for i in indices), as_tuples=True,
                             batch_size=settings.run.batch_size)
             for doc, i in docs:
                 out[i] = self._records(doc, chunk[i], gazetteer, catalogue)
@@ -205,32 +215,73 @@ class Pipeline:
 
     # --- worker processes ---------------------------------------------------------------------------------
 
-    def _process_parallel(self, articles: Iterable[Article]) -> Iterator[ArticleResult | IngestError]:
+    def _process_parallel(self, items: Iterable[Article | IngestError]) -> Iterator[ArticleResult | IngestError]:
+        """The same results over ``workers`` processes, in input order. Where the system can fork (Linux), the
+        pipelines of the languages in the first chunk are built here once and every worker starts from a copy of
+        this process (copy-on-write: the model and the gazetteer's matchers are not rebuilt, and their memory is
+        shared); elsewhere each worker builds its own."""
         chunk_size = max(8, self.batch_size)
-        iterator = iter(articles)
-        with ProcessPoolExecutor(max_workers=self.workers, initializer=_worker_init,
-                                 initargs=(self.settings,)) as pool:
-            in_flight: deque[Future] = deque()
-            while True:
-                while len(in_flight) < self.workers * 2:
-                    chunk = list(islice(iterator, chunk_size))
-                    if not chunk:
+        iterator = iter(items)
+        first = list(islice(iterator, chunk_size))
+        context = _start_context(self.settings.run.start_method)
+        global _WORKER
+        if context.get_start_method() == "fork":
+            for lang in sorted({self._in_language(a).language for a in first if isinstance(a, Article)} or {"en"}):
+                try:
+                    self.nlp_for(lang)
+                except Exception:  # noqa: BLE001 - reported per article by the worker that meets it
+                    pass
+            _ = self.gazetteer, default_catalogue()
+            _WORKER = self._single_process()
+            initializer, initargs = None, ()
+            gc.freeze()  # the inherited objects stay out of the workers' garbage collections: their pages stay shared
+        else:
+            initializer, initargs = _worker_init, (self.settings,)
+        chunks = chain([first], iter(lambda: list(islice(iterator, chunk_size)), []))
+        try:
+            with ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=initializer,
+                                     initargs=initargs) as pool:
+                in_flight: deque[tuple[list, Future]] = deque()
+                while True:
+                    while len(in_flight) < self.workers * 2:
+                        chunk = next(chunks, None)
+                        if not chunk:
+                            break
+                        in_flight.append((chunk, pool.submit(_worker_run, chunk)))
+                    if not in_flight:
                         break
-                    in_flight.append(pool.submit(_worker_run, chunk))
-                if not in_flight:
-                    break
-                yield from in_flight.popleft().result()
+                    chunk, future = in_flight.popleft()
+                    for item, outcome in zip(chunk, future.result(), strict=True):
+                        yield ArticleResult(item, outcome) if isinstance(outcome, list) else outcome
+        finally:
+            if context.get_start_method() == "fork":
+                gc.unfreeze()
+                _WORKER = None
+
+    def _single_process(self) -> Pipeline:
+        """A one-process copy of this pipeline that shares its built spaCy pipelines."""
+        copy = Pipeline(settings=self.settings.replace(run={"workers": 1}))
+        copy._nlps = dict(self._nlps)
+        return copy
+
+
+def _start_context(method: str):
+    """The multiprocessing context: "auto" forks where that is safe and cheap (Linux), else spawns."""
+    if method == "auto":
+        method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return multiprocessing.get_context(method)
 
 
 def _error(article: Article, reason: str) -> IngestError:
     return IngestError(path=article.path or "<text>", line=article.line, stage="extract", reason=reason)
 
 
-def article_doc(nlp, article: Article) -> Doc:
+def article_doc(nlp, article: Article, selection: Selection | None = None) -> Doc:
     """The tokenised text of an article, carrying its page zones (``ingest.zones``) for the ``sahel_zones``
-    component."""
-    doc = nlp.make_doc(article.text)
-    doc.user_data["sahel_zones"] = [(z.start, z.end, z.kind) for z in article.zones]
+    component; with a ``prefilter.Selection``, the text and zones it keeps (the rest blanked)."""
+    text, zones = (selection.text, selection.zones) if selection is not None else (article.text, article.zones)
+    doc = nlp.make_doc(text)
+    doc.user_data["sahel_zones"] = [(z.start, z.end, z.kind) for z in zones]
     return doc
 
 
@@ -243,9 +294,11 @@ def _worker_init(settings: Settings) -> None:
     assert _WORKER.nlp.pipe_names  # build the pipeline once per worker, not on its first chunk
 
 
-def _worker_run(chunk: list[Article]) -> list[ArticleResult | IngestError]:
+def _worker_run(chunk: list[Article | IngestError]) -> list[list[AttackRecord] | IngestError]:
+    """The records (or the error) of each item of a chunk, in order; the articles themselves stay with the
+    parent, which has them."""
     assert _WORKER is not None
-    return list(_WORKER.process_articles(chunk))
+    return [item.records if isinstance(item, ArticleResult) else item for item in _WORKER.process_articles(chunk)]
 
 
 _DEFAULT: Pipeline | None = None

@@ -76,6 +76,18 @@ class AttackSettings(_Part):
                                                                   "article's first is background")
 
 
+class PrefilterSettings(_Part):
+    """Which passages the pipeline reads (``prefilter``): those holding an anchor word, and their neighbours."""
+
+    enabled: bool = True
+    #: passages kept on each side of a passage with an anchor word
+    neighbours: int = Field(1, ge=0)
+    #: pattern families whose patterns' mandatory words are anchors
+    families: tuple[str, ...] = ("triggers",)
+    #: word classes whose words are anchors (the outcome words of casualty phrases)
+    classes: tuple[str, ...] = ("OUTCOME_AFTER", "OUTCOME_BEFORE")
+
+
 class RunSettings(_Part):
     """Batching, workers and input limits."""
 
@@ -83,6 +95,8 @@ class RunSettings(_Part):
     workers: int = Field(1, ge=1)
     max_bytes: int = Field(5_000_000, ge=1, description="largest article file or JSONL line")
     max_chars: int = Field(1_000_000, ge=1, description="longest article text handed to the NLP")
+    #: how worker processes start: "auto" forks on Linux (the built pipeline is shared, not rebuilt), spawns elsewhere
+    start_method: Literal["auto", "fork", "spawn", "forkserver"] = "auto"
 
 
 class Settings(_Part):
@@ -99,6 +113,7 @@ class Settings(_Part):
     #: "auto": each article in the language it is written in (ingest.language); or one language for all
     language: Literal["auto", "en", "fr"] = "auto"
     patterns: PatternSettings = PatternSettings()
+    prefilter: PrefilterSettings = PrefilterSettings()
     places: PlaceSettings = PlaceSettings()
     frames: FrameSettings = FrameSettings()
     attacks: AttackSettings = AttackSettings()

@@ -52,6 +52,14 @@ for _name in ("frames", "frames_error"):
         Doc.set_extension(_name, default=None)
 
 
+def _trim(frame: Frame) -> None:
+    """A sentence's frame without the white space around it (a sentence span keeps the line breaks after it)."""
+    text = frame.text
+    lead, trail = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
+    if lead or trail:
+        frame.start, frame.end, frame.text = frame.start + lead, frame.end - trail, text.strip()
+
+
 class FrameFinder:
     """Analyses every sentence of a Doc into a frame."""
 
@@ -77,6 +85,7 @@ class FrameFinder:
                     frame = analyse_sentence(sent, i, self.catalogue, self.lexicon, self.settings)
                     drop_dateline(frame, datelines)
                 frame.zone = zone
+                _trim(frame)
                 for c in frame.casualties:
                     c.summary = frame.summary
                 frames.append(frame)

@@ -44,7 +44,7 @@ SUMMARY_KINDS = frozenset({"headline", "standfirst"})
 _DIGIT = re.compile(r"\d")
 _DATELINE = re.compile(r"^(?P<place>(?:[A-ZÀ-Ý'’.-]{2,}(?: [A-ZÀ-Ý'’.-]{2,}){0,2})|[A-ZÀ-Ý][a-zà-ÿ'’-]+"
                        r"(?= ?\(|,? ?[—–]))(?P<rest>,[^\n—–]{0,45}?)?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]{1,2}\s")
-SKIPPED_KINDS = frozenset({"datestamp", "byline", "caption", "teaser", "furniture"})
+SKIPPED_KINDS = frozenset({"datestamp", "byline", "caption", "teaser", "furniture", "skipped"})
 
 
 @dataclass(frozen=True, slots=True)
