@@ -130,7 +130,6 @@ def main(argv: list[str] | None = None) -> int:
         chosen = [s for s in SETS if s.name in names]
 
     import sahel_extract as sx
-
     from sahel_extract.settings import Settings
 
     settings = Settings.load(args.settings)

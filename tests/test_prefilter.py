@@ -12,18 +12,20 @@ from sahel_extract.settings import PrefilterSettings, Settings
 
 ON = PrefilterSettings()
 
-PAGE = """Burkina Faso: soldiers killed in ambush near Djibo
+PAGE = ("""Burkina Faso: soldiers killed in ambush near Djibo
 
 By our correspondent in Ouagadougou
 
-DJIBO, May 4 - Suspected jihadists ambushed an army convoy near Djibo on Saturday, killing 14 soldiers, security sources said. The convoy was escorting fuel trucks to the town. Lt. Col. Ouédraogo said reinforcements had been sent.
+DJIBO, May 4 - Suspected jihadists ambushed an army convoy near Djibo on Saturday, killing 14 soldiers, security """
+        """sources said. The convoy was escorting fuel trucks to the town. Lt. Col. Ouédraogo said reinforcements """
+        """had been sent.
 
 The country's new budget was adopted by parliament last week. Cotton prices rose again in the markets of the capital.
 
 Soldiers patrol a road in northern Burkina Faso (AFP/File photo)
 
 Read more: The junta extends the transition by five years
-"""
+""")
 
 
 def test_anchors_come_from_the_pattern_files():
@@ -114,7 +116,7 @@ def test_the_prefilter_changes_no_record_on_a_page(both):
     b = without.extract(PAGE, published="2025-05-05")
     fields = {"id", "evidence"}  # a sentence read without the filter may add itself to the evidence
     assert [r.model_dump(exclude=fields) for r in a] == [r.model_dump(exclude=fields) for r in b]
-    assert all({e.start for e in ra.evidence} <= {e.start for e in rb.evidence} for ra, rb in zip(a, b))
+    assert all({e.start for e in ra.evidence} <= {e.start for e in rb.evidence} for ra, rb in zip(a, b, strict=True))
     assert len(a) == 1 and a[0].casualties.killed.min == 14
 
 

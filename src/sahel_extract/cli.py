@@ -81,6 +81,10 @@ def run(
     show_settings: bool = typer.Option(False, "--show-settings", help="Print the settings of this run as JSON "
                                                                       "and exit."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+    dask: str | None = typer.Option(None, "--dask", metavar="local|ADDRESS",
+                                    help="Run on Dask: 'local' starts a loopback cluster of --workers processes; "
+                                         "an address (tcp://host:8786) uses a running scheduler. Needs the "
+                                         "[dask] extra."),
     resume: bool = typer.Option(False, "--resume", help="Continue the run recorded in OUTPUT.state.jsonl: skip "
                                 "the files and articles it has done (a killed run, or an archive that grew)."),
 ) -> None:
@@ -89,6 +93,8 @@ def run(
 
     pipeline = _pipeline(settings_file, model=model, gazetteer=gazetteer, workers=workers, batch_size=batch_size,
                          max_bytes=max_bytes)
+    if dask:
+        pipeline.settings = pipeline.settings.replace(run={"dask": dask})
     if show_settings:
         sys.stdout.write(pipeline.settings.to_json() + "\n")
         return
@@ -115,7 +121,7 @@ def run(
 
         try:
             summary = run_job(pipeline, inputs, output, errors=errors, resume=resume, progress=step)
-        except StateMismatch as exc:
+        except (StateMismatch, RuntimeError, OSError) as exc:  # a foreign journal, no dask extra, no scheduler
             err.print(f"[red]error[/red] {exc}")
             raise typer.Exit(2) from None
     if not quiet:

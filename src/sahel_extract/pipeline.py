@@ -125,6 +125,11 @@ class Pipeline:
         """Records for each article, in input order (an ``IngestError`` in the input passes through in its
         place). Articles are read in windows of a few batches; within a window each language's articles go
         through that language's ``nlp.pipe`` together."""
+        if self.settings.run.dask:
+            from .scale import process_on_dask
+
+            yield from process_on_dask(articles, self.settings, self.settings.run.dask)
+            return
         if self.workers > 1:
             yield from self._process_parallel(articles)
             return

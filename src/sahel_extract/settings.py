@@ -97,6 +97,11 @@ class RunSettings(_Part):
     max_chars: int = Field(1_000_000, ge=1, description="longest article text handed to the NLP")
     #: how worker processes start: "auto" forks on Linux (the built pipeline is shared, not rebuilt), spawns elsewhere
     start_method: Literal["auto", "fork", "spawn", "forkserver"] = "auto"
+    #: run on Dask instead (``scale``): "local" (a loopback LocalCluster of ``workers`` processes) or a scheduler's
+    #: address
+    dask: str | None = None
+    #: seconds to wait for a Dask scheduler to answer
+    dask_timeout: float = Field(30.0, gt=0)
 
 
 class Settings(_Part):
