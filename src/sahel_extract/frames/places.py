@@ -26,6 +26,7 @@ from . import lex
 from .mentions import PlaceArg
 
 _NER_PLACES = ("GPE", "LOC", "FAC")
+_DASHES = ("-", "‐", "–")
 
 
 def _tok(sent: Span, i: int) -> Token | None:
@@ -43,14 +44,21 @@ def place_arg(sent: Span, span: Span, source: str) -> PlaceArg:
     possessive = len(nxt) > 1 and lex.has(nxt[0], "POSSESSIVE") and doc[span.end + 1].ent_type_ in (
         "PLACE", "GPE", "LOC")
     want_admin = possessive or lex.has(span[-1], "REGION_WORD") or bool(nxt) and lex.has(nxt[0], "REGION_WORD") or \
-        any(lex.has(p, "REGION_BEFORE") for p in prev[-2:])
+        any(lex.has(p, "REGION_BEFORE") for p in prev[-2:]) or _listed_units(sent, span)
     reference = bool(nxt) and (lex.has(nxt[0], "ATTACK_NOUN") or lex.has(nxt[0], "POSSESSIVE") and len(nxt) > 1
                                and lex.has(nxt[1], "ATTACK_NOUN")) and not (prev and lex.has(prev[-1], "IN_AT_NEAR"))
     wider = [doc[i] for i in range(max(sent.start, span.start - 7), span.start)]
     later = [doc[i] for i in range(span.end, min(sent.end, span.end + 6))]
-    quarter = any(lex.has(w, "QUARTER_WORD") for w in later)  # "the Abaradjou and Bella Farandi neighbourhoods"
-    seat = len(prev) >= 2 and lex.has(prev[-1], "IN_FROM") and lex.has(prev[-2], "SEAT_NOUN", "REPORTING") or any(
-        lex.has(p, "MOVEMENT") for p in wider) or quarter
+    # "the Abaradjou and Bella Farandi neighbourhoods" of a town; not "Fambita, a neighbourhood of Kokorou"
+    head = later[:next((k for k, w in enumerate(later) if w.is_punct and w.text not in _DASHES), len(later))]
+    quarter = any(lex.has(w, "QUARTER_WORD") for w in head)
+    # "evacuated to Mopti", "fled towards Niger", "taken to hospital in Dori"; not "the attack had taken place in"
+    moved = next((k for k, w in enumerate(wider) if lex.has(w, "MOVEMENT")), None)
+    seat = len(prev) >= 2 and lex.has(prev[-1], "IN_FROM") and lex.has(prev[-2], "SEAT_NOUN", "REPORTING") or (
+        moved is not None and any(lex.has(w, "MOVEMENT_LINK") for w in wider[moved + 1:])) or quarter
+    # "on the Maiduguri-Damaturu highway", "between Dagale and Tera": near the place
+    near = near or route_end(sent, span) or bool(prev) and (
+        prev[-1].lower_ == "between" or prev[-1].lower_ == "and" and any(p.lower_ == "between" for p in prev))
     locality = not want_admin and (len(prev) >= 2 and lex.has(prev[-1], "OF_LINK") and lex.has(prev[-2],
                                                                                                 "LOCALITY_WORD")
                                    or bool(nxt) and lex.has(nxt[0], "LOCALITY_WORD")
@@ -61,6 +69,58 @@ def place_arg(sent: Span, span: Span, source: str) -> PlaceArg:
     return PlaceArg(span.text, span.start_char, span.end_char, locative=locative, near=near, want_admin=want_admin,
                     locality=locality, reference=reference, seat=seat, source=source,
                     candidates=candidates, candidates_from=source_label)
+
+
+def _listed_units(sent: Span, span: Span) -> bool:
+    """A name in a list of units: "the Dosso and Tillabery regions", "the regions of Gao, Kidal and Ménaka"
+    (the list's names, "and", commas, then a ``REGION_WORD``; or ``REGION_BEFORE`` + "of", then the list)."""
+    doc = sent.doc
+
+    def listed(tok: Token) -> bool:
+        return tok.text[:1].isupper() or tok.text in (",", *_DASHES) or lex.has(tok, "AND_LINK")
+
+    i = span.end
+    while i < min(sent.end, span.end + 6) and listed(doc[i]):
+        i += 1
+    if i > span.end and lex.has(_tok(sent, i), "REGION_WORD") and lex.has(doc[span.end:i][0], "AND_LINK", "COMMA"):
+        return True
+    j = span.start - 1
+    while j > max(sent.start, span.start - 7) and listed(doc[j]):
+        j -= 1
+    return j < span.start - 1 and lex.has(doc[j], "OF_LINK") and lex.has(_tok(sent, j - 1), "REGION_BEFORE")
+
+
+def route_end(sent: Span, span: Span) -> bool:
+    """An end of a road named by its towns ("the Maiduguri-Damaturu highway", "on the Gao-Tin Hama axis"): the
+    attack was on the road, near that town (``ROUTE_WORD``)."""
+    doc = sent.doc
+    nxt, prv = _tok(sent, span.end), _tok(sent, span.start - 1)
+    if nxt is not None and nxt.text in _DASHES and not doc[span.end - 1].whitespace_:
+        k = span.end + 1
+        while k < min(sent.end, span.end + 5) and doc[k].text[:1].isupper():
+            k += 1
+        return k > span.end + 1 and lex.has(_tok(sent, k), "ROUTE_WORD")
+    return prv is not None and prv.text in _DASHES and not prv.whitespace_ and lex.has(nxt, "ROUTE_WORD")
+
+
+def not_the_place(sent: Span, span: Span) -> bool:
+    """A name that is not where anything happened: a headline's capitalised attack or time word ("Soldiers Killed
+    in Raid on Base", "Assault at Dawn"), the country where weapons were made ("drones built in Turkey", "bought
+    from China") or a boat's name ("the Timbuktu boat", "the vessel 'Gao'")."""
+    doc = sent.doc
+    words = [*lex.spans_in(sent, "triggers"), *lex.spans_in(sent, "times")]  # "Raid on Base", "at Dawn"
+    if any(lex.has(t, "ATTACK_NOUN") or any(g.start <= t.i < g.end for g in words) for t in span):
+        return True
+    before = [doc[i] for i in range(max(sent.start, span.start - 3), span.start)]
+    if before and lex.has(before[-1], "MADE_LINK") and any(lex.has(w, "MANUFACTURE") for w in before[:-1]):
+        return True
+    k = span.end
+    while k < sent.end and doc[k].is_quote:
+        k += 1
+    j = span.start - 1
+    while j >= sent.start and doc[j].is_quote:
+        j -= 1
+    return lex.has(_tok(sent, k), "VESSEL_WORD") or j < span.start - 1 and lex.has(_tok(sent, j), "VESSEL_WORD")
 
 
 def _candidates(span: Span) -> tuple[list | None, str | None]:
@@ -210,7 +270,8 @@ def _context_places(sent: Span, places: list[PlaceArg]) -> list[PlaceArg]:
         overlapping = [p for p in places if p.start <= start < p.end or start <= p.start < end]
         if any(p.source != "ner" or (p.end - p.start) >= end - start for p in overlapping):
             continue
-        if lex.has(span[0], "NOT_PLACE", "MONTH", "WEEKDAY") or lex.has(span[-1], "NOT_PLACE_HEAD") or \
+        if lex.has(span[0], "NOT_PLACE", "MONTH", "WEEKDAY", "FACILITY_MODIFIER", "FACILITY_WORD") or \
+                lex.has(span[-1], "NOT_PLACE_HEAD") or not_the_place(sent, span) or \
                 lex.is_phrase(span, "FOREIGN", "PEOPLE") or any(
                 t.ent_type_ in ("ARMED_GROUP", "COUNTRY", "DATE", "TIME", "MONEY", "PERCENT") or _nationality(t)
                 for t in span):
@@ -248,7 +309,7 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]) -> tuple[list[PlaceA
     for ent in sent.ents:
         if ent.label_ in ("COUNTRY", "NORP") and names_a_border(sent, ent):
             continue  # "near the Burkina Faso border", "on the Nigerian border": the neighbour, not the place
-        if ent.label_ == "COUNTRY" and _origin_or_destination(sent, ent):
+        if ent.label_ == "COUNTRY" and (_origin_or_destination(sent, ent) or not_the_place(sent, ent)):
             continue  # "gunmen coming from Nigeria", "their trip to Togo": where people came from or went
         if ent.label_ == "COUNTRY":
             if ent.kb_id_ and ent.kb_id_ not in countries:
@@ -259,12 +320,16 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]) -> tuple[list[PlaceA
             if code not in demonyms:
                 demonyms.append(code)
             continue
-        if ent.label_ in ("PLACE", *_NER_PLACES) and _names_people(sent, ent):
+        if ent.label_ in ("PLACE", *_NER_PLACES) and (_names_people(sent, ent) or not_the_place(sent, ent)):
             continue
+        if ent.label_ in _NER_PLACES and all(lex.has(t, "REGION_WORD", "DEFINITE_ARTICLE") for t in ent):
+            continue  # "the Circle of Bankass": the NER's name is the word for the unit
         if ent.label_ == "PLACE":
             places.append(place_arg(sent, ent, "gazetteer"))
         elif ent.label_ in _NER_PLACES and not lex.is_phrase(ent, "FOREIGN") and ent.text[:1].isupper():
-            arg = place_arg(sent, ent, "ner")
+            # "Kunibaa village": the NER keeps the word that says what the place is; the name is before it
+            span = ent[:-1] if len(ent) > 1 and lex.has(ent[-1], "LOCALITY_WORD") else ent
+            arg = place_arg(sent, span, "ner")
             if arg.locative or arg.want_admin:
                 places.append(arg)
     places = _context_places(sent, places)
