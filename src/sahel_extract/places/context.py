@@ -120,6 +120,7 @@ def place_context(frames: list[Frame], exclude: str | None, gazetteer: Gazetteer
             adjacent[id(arg)] = place
             outer += [n for n in (place.admin1, place.admin2, place.name) if n]
     resolved: list[tuple[Place, bool, bool]] = []  # (place, written right after, put near)
+    seats: list[str] = []  # the countries of seats of government, hospital towns, where people fled
     for frame in frames:
         for arg in frame.places:
             if fold(arg.text) == fold(exclude or "") or arg.reference or not gazetteer.candidates(fold(arg.text)):
@@ -127,6 +128,9 @@ def place_context(frames: list[Frame], exclude: str | None, gazetteer: Gazetteer
             near = id(arg) in adjacent
             place = adjacent.get(id(arg)) or resolve_place(arg.text, gazetteer, countries, want_admin=arg.want_admin,
                                                            candidates=linked(arg, gazetteer), settings=settings)
+            if arg.seat:  # "evacuated to Bamako": the country, not the region of the place
+                seats += [place.country_code] if place.country_code and place.precision != "country" else []
+                continue
             if not near and _generic_region(arg.text) and place.country_code not in countries[:1]:
                 continue  # "the Sahel region" of a Malian story is the wider Sahel, not Burkina Faso's region
             if place.precision in ("admin", "exact") and place.admin1:
@@ -137,7 +141,7 @@ def place_context(frames: list[Frame], exclude: str | None, gazetteer: Gazetteer
     order = sorted(votes, key=lambda c: -votes[c])
     # adjacent first, then the best-supported country's places, regions before towns
     ranked = sorted(resolved, key=lambda r: (not r[1], order.index(r[0].country_code), r[0].precision != "admin"))
-    ordered = [c for f in frames for c in f.countries] + order + countries
+    ordered = [c for f in frames for c in f.countries] + order + countries + seats
     localities = [(p, put_near) for p, _, put_near in ranked if p.precision == "exact" and p.lat is not None]
     return PlaceContext(countries=list(dict.fromkeys(c for c in ordered if c)),
                         regions=[p for p, _, _ in ranked], adjacent=[p for p, near, _ in ranked if near],
