@@ -52,12 +52,25 @@ def place_arg(sent: Span, span: Span, source: str) -> PlaceArg:
     # "the Abaradjou and Bella Farandi neighbourhoods" of a town; not "Fambita, a neighbourhood of Kokorou"
     head = later[:next((k for k, w in enumerate(later) if w.is_punct and w.text not in _DASHES), len(later))]
     quarter = any(lex.has(w, "QUARTER_WORD") for w in head)
-    # "evacuated to Mopti", "fled towards Niger", "taken to hospital in Dori"; not "the attack had taken place in"
-    moved = next((k for k, w in enumerate(wider) if lex.has(w, "MOVEMENT")), None)
+    # "evacuated to Mopti", "fled towards Niger", "taken to hospital in Dori", "fighters who came from Tera"; not
+    # "the attack had taken place in", nor "gunmen coming from X attacked the village of Y" for Y
+    triggers = [g for g in lex.spans_in(sent, "triggers") if g.end <= span.start]
+    moved = next((k for k, w in enumerate(wider) if lex.has(w, "MOVEMENT")
+                  and not any(g.start > w.i for g in triggers)), None)
+    # "a bus travelling from Gao to Ansongo", "a convoy heading to Djibo": the road's ends, near the attack
+    travel = next((k for k, w in enumerate(wider) if lex.has(w, "TRAVEL_WORD")
+                   and not any(g.start > w.i for g in triggers)), None)
+    route = travel is not None and any(lex.has(w, "MOVEMENT_LINK") for w in wider[travel + 1:])
+    # "the capital Bamako", "the capital, Niamey": where the government sits, unless the attack is put in it
+    capital = next((k for k in (-1, -2) if len(prev) >= -k and lex.has(prev[k], "CAPITAL_WORD")), None)
+    capital_only = capital is not None and all(p.text == "," for p in prev[len(prev) + capital + 1:]) and not any(
+        lex.has(p, "LOCATIVE") for p in prev[:len(prev) + capital])
     seat = len(prev) >= 2 and lex.has(prev[-1], "IN_FROM") and lex.has(prev[-2], "SEAT_NOUN", "REPORTING") or (
-        moved is not None and any(lex.has(w, "MOVEMENT_LINK") for w in wider[moved + 1:])) or quarter
-    # "on the Maiduguri-Damaturu highway", "between Dagale and Tera": near the place
-    near = near or route_end(sent, span) or bool(prev) and (
+        moved is not None and any(lex.has(w, "MOVEMENT_LINK") for w in wider[moved + 1:])) or quarter or \
+        capital_only or dateline(sent, span)
+    # "on the Maiduguri-Damaturu highway", "between Dagale and Tera", "north of Djibo": near the place
+    near = near or route or route_end(sent, span) or len(prev) >= 2 and lex.has(prev[-1], "OF_LINK") and lex.has(
+        prev[-2], "DIRECTION") or bool(prev) and (
         prev[-1].lower_ == "between" or prev[-1].lower_ == "and" and any(p.lower_ == "between" for p in prev))
     locality = not want_admin and (len(prev) >= 2 and lex.has(prev[-1], "OF_LINK") and lex.has(prev[-2],
                                                                                                 "LOCALITY_WORD")
@@ -88,6 +101,19 @@ def _listed_units(sent: Span, span: Span) -> bool:
     while j > max(sent.start, span.start - 7) and listed(doc[j]):
         j -= 1
     return j < span.start - 1 and lex.has(doc[j], "OF_LINK") and lex.has(_tok(sent, j - 1), "REGION_BEFORE")
+
+
+def dateline(sent: Span, span: Span) -> bool:
+    """A place that opens a line as a dateline ("BAMAKO, Mali (AP) -", "Bamako — Officials said", "NIAMEY:",
+    "OUAGADOUGOU, April 4"): the town the report is filed from, not where the attack was (a ``DATELINE`` cue
+    that starts with it, or a name in capitals followed by a ``DATELINE_MARK``)."""
+    doc = sent.doc
+    i = span.start
+    if i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc.text[max(0, span.start_char - 2):span.start_char]:
+        return False
+    if any(d.start == i for d in lex.spans_in(doc, "places", "DATELINE")):
+        return True
+    return span.text.isupper() and len(span.text) > 2 and lex.has(_tok(sent, span.end), "DATELINE_MARK")
 
 
 def route_end(sent: Span, span: Span) -> bool:
@@ -137,14 +163,17 @@ def _candidates(span: Span) -> tuple[list | None, str | None]:
 
 
 def attached(sent: Span, start: int, end: int, trigger_tokens: set[int]) -> bool:
-    """False when the parse puts a span inside a clause that describes something else than the attack: a
-    relative clause on a noun that is not an attack word ("Ansarul Islam, a group founded in Soum in 2016").
-    Without a parse everything is attached (proximity rules decide)."""
+    """False when a span describes someone and the sentence names another place (``titled``: "the mayor of Djibo
+    said ... in X"; "the mayor of Boni was shot dead" stays attached), or when the parse puts it inside a clause
+    that describes something else than the attack: a relative clause on a noun that is not an attack word
+    ("Ansarul Islam, a group founded in Soum in 2016"). Without a parse the rest is attached (proximity rules
+    decide)."""
     doc = sent.doc
-    if not doc.has_annotation("DEP") or not trigger_tokens:
-        return True
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+    if span is not None and titled(sent, span):  # unless it is the only place the sentence names
+        return not any(e.label_ in ("PLACE", "GPE", "LOC") and (e.end <= span.start or span.end <= e.start)
+                       and not titled(sent, e) for e in sent.ents)
+    if not doc.has_annotation("DEP") or not trigger_tokens or span is None:
         return True
     tok = span.root
     for _ in range(15):
@@ -157,6 +186,22 @@ def attached(sent: Span, start: int, end: int, trigger_tokens: set[int]) -> bool
             return True
         tok = tok.head
     return True
+
+
+def titled(sent: Span, span: Span) -> bool:
+    """A place named as the seat of an office: "the mayor of Djibo" (a ``NOT_PLACE_CONTEXT`` ``title`` cue),
+    "Bankass Mayor Moulaye Guindo", "the Gao regional governor" (a ``TITLE_NOUN`` right after, or after one
+    ``TITLE_MODIFIER``)."""
+    nxt = _tok(sent, span.end)
+    if nxt is not None and nxt.text == "," and lex.has(_tok(sent, span.end + 1), "INDEFINITE_ARTICLE",
+                                                        "DEFINITE_ARTICLE") and lex.has(
+            _tok(sent, span.end + 2), "LOCALITY_WORD"):
+        return False  # "the mayor of Gossi, the town close to where the attack happened": the text places it
+    if any(c.start <= span.start and span.end <= c.end and "title" in c.id_.split()
+           for c in lex.spans_in(sent, "places", "NOT_PLACE_CONTEXT")):
+        return True
+    return lex.has(nxt, "TITLE_NOUN") or lex.has(nxt, "TITLE_MODIFIER") and lex.has(_tok(sent, span.end + 1),
+                                                                                    "TITLE_NOUN")
 
 
 def token_distance(sent: Span, start: int, end: int, anchors: list[tuple[int, int]]) -> int:
