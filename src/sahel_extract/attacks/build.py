@@ -43,8 +43,11 @@ def resolve_event_place(event: EventMention, gazetteer: GazetteerLike, countries
     names as the scene ("close to the village of Kobe, some 30 km from Gao")."""
     arg = _own_place(event)
     if arg is None:
-        if countries:
-            code = countries[0]
+        # the country the text names, else that of the report's dateline or of the hospital town ("NIAMEY: ...")
+        seats = [p.resolved.country_code for f in event.frames for p in f.places if p.seat and p.resolved is not None
+                 and p.resolved.country_code in COUNTRY_NAMES]
+        if countries or seats:
+            code = (countries or seats)[0]
             return Place(name=COUNTRY_NAMES[code], mention=None, country=COUNTRY_NAMES[code], country_code=code,
                          precision="country")
         return Place()
