@@ -207,3 +207,65 @@ def test_a_village_elsewhere_does_not_refine_the_region(pipe):
     # Dori is in the Sahel region, not in the Nord region where the attack was
     assert event_place(pipe, "Gunmen killed nine people in the Nord region on Monday. Survivors were taken to "
                              "Dori.")[1:] == ("Nord", "BF")
+
+
+# --- capitals and datelines, titles, origins, directions ---------------------------------------------------
+
+@pytest.mark.parametrize("text, town", [
+    ("Photo: AFP\nBamako — Government officials said on Wednesday that the toll of the massacre in a village of "
+     "central Mali stood at 35 dead.", "Bamako"),
+    ("Baba Ahmed, The Associated Press\nBAMAKO, Mali (AP) — At least six people were killed when a bus hit a "
+     "roadside bomb in central Mali on Thursday.", "BAMAKO"),
+    ("Reporting by a correspondent\nOUAGADOUGOU, April 4 A Romanian security officer was abducted by gunmen on "
+     "Saturday at a mine in the north.", "OUAGADOUGOU"),
+    ("World news\nNIAMEY: Boko Haram fighters killed eight people in the south-east of the country.", "NIAMEY"),
+])
+def test_a_dateline_inside_the_page_is_where_the_report_comes_from(pipe, text, town):
+    assert "seat" in places(pipe, text)[town]
+
+
+def test_the_capital_is_where_the_government_sits_unless_the_attack_is_put_there(pipe):
+    assert "seat" in places(pipe, "That has brought the fighting nearer to the south and the capital Bamako, "
+                                  "officials said.")["Bamako"]
+    assert "seat" not in places(pipe, "Gunmen attacked a checkpoint in the capital Bamako on Monday, killing two "
+                                      "gendarmes.")["Bamako"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Armed men attacked a refugee camp in Tahoua region, to the north-east of Niamey, killing 22 soldiers.",
+     ("Tahoua region", "Tahoua", "NE")),
+    ("Gunmen killed five herders in Kerboule, 40 km north of Djibo, on Sunday.", ("Kerboule", "Sahel", "BF")),
+])
+def test_a_town_the_place_is_put_north_of_is_a_reference_point(pipe, text, expected):
+    assert place_of(pipe, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mayor of Djibo said gunmen had killed 12 people in Gasseliki on Sunday.", "Gasseliki"),
+    ("Speaking by phone, the Djibo mayor said 12 people had been killed in Gasseliki on Sunday.", "Gasseliki"),
+    ("The mayor of Boni was shot dead by unidentified gunmen on Friday.", "Boni"),
+    ("\"The blast shattered windows and killed two people,\" said the mayor of Gossi, the town close to where "
+     "the attack happened.", "Gossi"),
+])
+def test_a_title_s_seat_is_the_place_only_when_the_text_names_no_other(pipe, text, expected):
+    [frame] = pipe.nlp(text)._.frames
+    assert frame.event_place is not None and frame.event_place.text == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen coming from Sambisa attacked the village of Kautikari on Monday, killing nine.", "Kautikari"),
+    ("Armed men who had crossed from Menaka attacked a camp in Tillia, killing 12 soldiers.", "Tillia"),
+    ("Refugees from Djibo were among the 20 people killed in the attack on the camp at Barsalogho on Sunday.",
+     "Barsalogho"),
+])
+def test_where_the_attackers_or_victims_came_from_is_not_the_place(pipe, text, expected):
+    assert place_of(pipe, text)[0] == expected
+
+
+@pytest.mark.parametrize("text, towns", [
+    ("A bus travelling from Gao to Ansongo hit a mine on Tuesday, killing five passengers.", ("Gao", "Ansongo")),
+    ("Militants ambushed a convoy heading to Djibo on Monday, killing 15 soldiers.", ("Djibo",)),
+])
+def test_a_journey_s_ends_are_only_near_the_attack(pipe, text, towns):
+    found = places(pipe, text)
+    assert all("near" in found[t] and "seat" not in found[t] for t in towns)
