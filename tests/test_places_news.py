@@ -269,3 +269,22 @@ def test_where_the_attackers_or_victims_came_from_is_not_the_place(pipe, text, e
 def test_a_journey_s_ends_are_only_near_the_attack(pipe, text, towns):
     found = places(pipe, text)
     assert all("near" in found[t] and "seat" not in found[t] for t in towns)
+
+
+# --- islands, quoted and hyphenated names; namesakes abroad --------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("The unit was attacked on Bouka-Toullorom island on Tuesday, and ten soldiers were killed.", "Bouka-Toullorom"),
+    ("Jihadists raided the island of Kaiga Kindjiria overnight, killing six fishermen.", "Kaiga Kindjiria"),
+    ("Gunmen killed seven people in \"Tin-Hamma\" on Friday, a local official said.", "Tin-Hamma"),
+    ("Gunmen killed four traders at Tin-Akoff, 30 km from Gorom-Gorom, on Sunday.", "Tin-Akoff"),
+])
+def test_islands_and_quoted_or_hyphenated_names_are_places(pipe, text, name):
+    assert place_of(pipe, text)[0] == name
+
+
+def test_a_unit_abroad_named_like_the_village_is_not_taken(pipe):
+    # the embedded gazetteer knows a Kobe only as a department of Chad; this one is 30 km from Gao
+    assert event_place(pipe, "Insurgents ambushed a convoy near Gao, the main city of Mali's northeast, on Friday. "
+                             "The assault happened close to the village of Kobe, some 30 km from Gao.") == (
+        "Kobe", "Gao", "ML")
