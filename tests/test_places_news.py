@@ -288,3 +288,26 @@ def test_a_unit_abroad_named_like_the_village_is_not_taken(pipe):
     assert event_place(pipe, "Insurgents ambushed a convoy near Gao, the main city of Mali's northeast, on Friday. "
                              "The assault happened close to the village of Kobe, some 30 km from Gao.") == (
         "Kobe", "Gao", "ML")
+
+
+# --- French wordings read by the same patterns ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Six combattants ont été tués lors d'une attaque à Kangala, dans la province du Soum, selon des sources "
+     "locales.", "Kangala"),
+    ("Une unité a lancé une offensive contre un repaire situé à Wendou (province du Sourou) mardi, tuant dix "
+     "terroristes.", "Wendou"),
+    ("Cinq civils ont été tués à Tiboraghen, localité du cercle de Gourma-Rharous située dans la région de "
+     "Tombouctou.", "Tiboraghen"),
+    ("Dabari, un village rattaché à la commune de Diffa, a lui aussi subi une attaque qui a fait trois morts.",
+     "Dabari"),
+    ("L'attaque s'est produite dans la localité de Nabouli, voisine de la frontière, et a fait 16 morts.",
+     "Nabouli"),
+])
+def test_french_constructions_make_the_place(pipe, text, expected):
+    assert place_of(pipe, text)[0] == expected
+
+
+def test_the_place_an_apposition_puts_a_village_in_is_only_its_location(pipe):
+    [frame] = pipe.nlp("Dabari, a village attached to the commune of Diffa, was attacked on Monday.")._.frames
+    assert frame.event_place.text == "Dabari" and frame.puts_near(frame.places[0], frame.places[1])

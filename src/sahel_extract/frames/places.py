@@ -4,17 +4,22 @@ In: a sentence ``Span`` (gazetteer places as ``PLACE`` entities with the linker'
 ``COUNTRY``/``NORP``, the NER's ``GPE``/``LOC``/``FAC``, the ``sahel_place_cues`` spans) and the anchors of the
 sentence's attack (triggers and figures). Out: ``PlaceArg`` objects with their role (``locative``: "in X";
 ``near``: "near X", "30 km from X"; ``want_admin``: "the X region"; ``locality``: "the village of X";
-``reference``: "the X attack", an attack told before; ``seat``: "the junta in X", "fled to X"; ``detached``:
-the parse ties it to another verb), the countries named and the nationalities; and the pairs of places the
-text puts one near the other (``NEAR_JOIN`` patterns: "the Zambla area near Tessalit").
+``reference``: "the X attack", an attack told before; ``seat``: "the junta in X", "fled to X", "evacuated to
+X", "the capital X", a dateline opening a line; ``detached``: the parse ties it to another verb, or a title's
+seat, "the mayor of X", in a sentence that names another place), the countries named and the nationalities; and
+the pairs of places the text puts one near the other (``NEAR_JOIN`` patterns: "the Zambla area near Tessalit";
+an apposition: "Kokoloko, a village in the Tillabéri region"). A road's or journey's ends, "between X and Y"
+and "north of X" are only near. The tests on the words around a name are in ``place_clues``.
 
 Names the gazetteer lacks become places through the ``CONTEXT_PLACE`` patterns ("the village of X", "in X, a
-village", "between X and Y"); their id says which capitalised words are the name (``run``: the first run of
-capitalised words, ``first``: the first word) and whether the place is only near (``near``) or must not start
-the sentence (``not_initial``). A country named as a border ("near the Burkina Faso border"), an origin
-("gunmen from Nigeria") or a destination ("on their way to Togo") is not where the attack was; peoples and
-a place's community ("the Foulse community") are not places. Word classes: ``models/patterns/<lang>/words/
-places.jsonl``.
+village", "between X and Y", "the X police station", "X's army post", "X (Y province)", "X, a village in ...",
+"on X island", French "à X", "la localité de X"); their id says which capitalised words are the name (``run``:
+the first run of capitalised words, ``first``: the first word) and whether the place is only near (``near``) or
+must not start the sentence (``not_initial``). A country named as a border ("near the Burkina Faso border"), an
+origin ("gunmen from Nigeria") or a destination ("on their way to Togo") is not where the attack was; peoples
+and a place's community ("the Foulse community"), a headline's capitalised attack word ("in Raid on Base"), the
+country weapons were made in ("drones built in Turkey") and a boat named after a town are not places. Word
+classes: ``models/patterns/<lang>/words/places.jsonl``.
 """
 
 from __future__ import annotations
@@ -24,9 +29,21 @@ from spacy.tokens import Span, Token
 from ..places.countries import demonym_code
 from . import lex
 from .mentions import PlaceArg
+from .place_clues import (
+    DASHES,
+    dateline,
+    describes,
+    listed_units,
+    names_a_border,
+    names_people,
+    nationality,
+    not_the_place,
+    origin_or_destination,
+    route_end,
+    titled,
+)
 
 _NER_PLACES = ("GPE", "LOC", "FAC")
-_DASHES = ("-", "‐", "–")
 
 
 def _tok(sent: Span, i: int) -> Token | None:
@@ -44,13 +61,13 @@ def place_arg(sent: Span, span: Span, source: str) -> PlaceArg:
     possessive = len(nxt) > 1 and lex.has(nxt[0], "POSSESSIVE") and doc[span.end + 1].ent_type_ in (
         "PLACE", "GPE", "LOC")
     want_admin = possessive or lex.has(span[-1], "REGION_WORD") or bool(nxt) and lex.has(nxt[0], "REGION_WORD") or \
-        any(lex.has(p, "REGION_BEFORE") for p in prev[-2:]) or _listed_units(sent, span)
+        any(lex.has(p, "REGION_BEFORE") for p in prev[-2:]) or listed_units(sent, span)
     reference = bool(nxt) and (lex.has(nxt[0], "ATTACK_NOUN") or lex.has(nxt[0], "POSSESSIVE") and len(nxt) > 1
                                and lex.has(nxt[1], "ATTACK_NOUN")) and not (prev and lex.has(prev[-1], "IN_AT_NEAR"))
     wider = [doc[i] for i in range(max(sent.start, span.start - 7), span.start)]
     later = [doc[i] for i in range(span.end, min(sent.end, span.end + 6))]
     # "the Abaradjou and Bella Farandi neighbourhoods" of a town; not "Fambita, a neighbourhood of Kokorou"
-    head = later[:next((k for k, w in enumerate(later) if w.is_punct and w.text not in _DASHES), len(later))]
+    head = later[:next((k for k, w in enumerate(later) if w.is_punct and w.text not in DASHES), len(later))]
     quarter = any(lex.has(w, "QUARTER_WORD") for w in head)
     # "evacuated to Mopti", "fled towards Niger", "taken to hospital in Dori", "fighters who came from Tera"; not
     # "the attack had taken place in", nor "gunmen coming from X attacked the village of Y" for Y
@@ -82,71 +99,6 @@ def place_arg(sent: Span, span: Span, source: str) -> PlaceArg:
     return PlaceArg(span.text, span.start_char, span.end_char, locative=locative, near=near, want_admin=want_admin,
                     locality=locality, reference=reference, seat=seat, source=source,
                     candidates=candidates, candidates_from=source_label)
-
-
-def _listed_units(sent: Span, span: Span) -> bool:
-    """A name in a list of units: "the Dosso and Tillabery regions", "the regions of Gao, Kidal and Ménaka"
-    (the list's names, "and", commas, then a ``REGION_WORD``; or ``REGION_BEFORE`` + "of", then the list)."""
-    doc = sent.doc
-
-    def listed(tok: Token) -> bool:
-        return tok.text[:1].isupper() or tok.text in (",", *_DASHES) or lex.has(tok, "AND_LINK")
-
-    i = span.end
-    while i < min(sent.end, span.end + 6) and listed(doc[i]):
-        i += 1
-    if i > span.end and lex.has(_tok(sent, i), "REGION_WORD") and lex.has(doc[span.end:i][0], "AND_LINK", "COMMA"):
-        return True
-    j = span.start - 1
-    while j > max(sent.start, span.start - 7) and listed(doc[j]):
-        j -= 1
-    return j < span.start - 1 and lex.has(doc[j], "OF_LINK") and lex.has(_tok(sent, j - 1), "REGION_BEFORE")
-
-
-def dateline(sent: Span, span: Span) -> bool:
-    """A place that opens a line as a dateline ("BAMAKO, Mali (AP) -", "Bamako — Officials said", "NIAMEY:",
-    "OUAGADOUGOU, April 4"): the town the report is filed from, not where the attack was (a ``DATELINE`` cue
-    that starts with it, or a name in capitals followed by a ``DATELINE_MARK``)."""
-    doc = sent.doc
-    i = span.start
-    if i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc.text[max(0, span.start_char - 2):span.start_char]:
-        return False
-    if any(d.start == i for d in lex.spans_in(doc, "places", "DATELINE")):
-        return True
-    return span.text.isupper() and len(span.text) > 2 and lex.has(_tok(sent, span.end), "DATELINE_MARK")
-
-
-def route_end(sent: Span, span: Span) -> bool:
-    """An end of a road named by its towns ("the Maiduguri-Damaturu highway", "on the Gao-Tin Hama axis"): the
-    attack was on the road, near that town (``ROUTE_WORD``)."""
-    doc = sent.doc
-    nxt, prv = _tok(sent, span.end), _tok(sent, span.start - 1)
-    if nxt is not None and nxt.text in _DASHES and not doc[span.end - 1].whitespace_:
-        k = span.end + 1
-        while k < min(sent.end, span.end + 5) and doc[k].text[:1].isupper():
-            k += 1
-        return k > span.end + 1 and lex.has(_tok(sent, k), "ROUTE_WORD")
-    return prv is not None and prv.text in _DASHES and not prv.whitespace_ and lex.has(nxt, "ROUTE_WORD")
-
-
-def not_the_place(sent: Span, span: Span) -> bool:
-    """A name that is not where anything happened: a headline's capitalised attack or time word ("Soldiers Killed
-    in Raid on Base", "Assault at Dawn"), the country where weapons were made ("drones built in Turkey", "bought
-    from China") or a boat's name ("the Timbuktu boat", "the vessel 'Gao'")."""
-    doc = sent.doc
-    words = [*lex.spans_in(sent, "triggers"), *lex.spans_in(sent, "times")]  # "Raid on Base", "at Dawn"
-    if any(lex.has(t, "ATTACK_NOUN") or any(g.start <= t.i < g.end for g in words) for t in span):
-        return True
-    before = [doc[i] for i in range(max(sent.start, span.start - 3), span.start)]
-    if before and lex.has(before[-1], "MADE_LINK") and any(lex.has(w, "MANUFACTURE") for w in before[:-1]):
-        return True
-    k = span.end
-    while k < sent.end and doc[k].is_quote:
-        k += 1
-    j = span.start - 1
-    while j >= sent.start and doc[j].is_quote:
-        j -= 1
-    return lex.has(_tok(sent, k), "VESSEL_WORD") or j < span.start - 1 and lex.has(_tok(sent, j), "VESSEL_WORD")
 
 
 def _candidates(span: Span) -> tuple[list | None, str | None]:
@@ -188,22 +140,6 @@ def attached(sent: Span, start: int, end: int, trigger_tokens: set[int]) -> bool
     return True
 
 
-def titled(sent: Span, span: Span) -> bool:
-    """A place named as the seat of an office: "the mayor of Djibo" (a ``NOT_PLACE_CONTEXT`` ``title`` cue),
-    "Bankass Mayor Moulaye Guindo", "the Gao regional governor" (a ``TITLE_NOUN`` right after, or after one
-    ``TITLE_MODIFIER``)."""
-    nxt = _tok(sent, span.end)
-    if nxt is not None and nxt.text == "," and lex.has(_tok(sent, span.end + 1), "INDEFINITE_ARTICLE",
-                                                        "DEFINITE_ARTICLE") and lex.has(
-            _tok(sent, span.end + 2), "LOCALITY_WORD"):
-        return False  # "the mayor of Gossi, the town close to where the attack happened": the text places it
-    if any(c.start <= span.start and span.end <= c.end and "title" in c.id_.split()
-           for c in lex.spans_in(sent, "places", "NOT_PLACE_CONTEXT")):
-        return True
-    return lex.has(nxt, "TITLE_NOUN") or lex.has(nxt, "TITLE_MODIFIER") and lex.has(_tok(sent, span.end + 1),
-                                                                                    "TITLE_NOUN")
-
-
 def token_distance(sent: Span, start: int, end: int, anchors: list[tuple[int, int]]) -> int:
     """Tokens between a character span and the nearest anchor (trigger or figure) of the sentence."""
     if not anchors:
@@ -217,51 +153,6 @@ def token_distance(sent: Span, start: int, end: int, anchors: list[tuple[int, in
             continue
         best = min(best, max(other.start - span.end, span.start - other.end, 0))
     return best
-
-
-def _origin_or_destination(sent: Span, ent: Span) -> bool:
-    """A country named as where people came from ("gunmen coming from Nigeria") or were going ("on their way
-    to Togo"), not "according to Niger authorities"."""
-    before = [sent.doc[i] for i in range(max(sent.start, ent.start - 4), ent.start)]
-    if not before:
-        return False
-    if lex.has(before[-1], "FROM"):
-        return True
-    return lex.has(before[-1], "TOWARDS") and any(lex.has(w, "MOTION_WORD") for w in before[:-1])
-
-
-def _names_people(sent: Span, ent: Span) -> bool:
-    """A name that stands for people here, unless written right after in/at/near (some villages bear a
-    people's name; "in Kautikari community" is a village): a people or faith ("the Tuareg village",
-    "between Christians and Muslims"), or a place's community ("a councillor of the Foulse community")."""
-    doc = sent.doc
-    if ent.start > sent.start and lex.has(doc[ent.start - 1], "IN_AT_NEAR_OUTSIDE"):
-        return False
-    return lex.is_phrase(ent, "PEOPLE") or lex.has(_tok(sent, ent.end), "COMMUNITY_WORD")
-
-
-def _nationality(tok: Token) -> bool:
-    """A token of a nationality or people ("Nigerien", "Fulani"), not one the statistical NER merely tags NORP
-    ("killed in Touronata")."""
-    return tok.ent_type_ == "NORP" and (bool(tok.ent_kb_id_) or demonym_code(tok.text) is not None
-                                        or lex.has(tok, "PEOPLE"))
-
-
-def names_a_border(sent: Span, ent: Span) -> bool:
-    """True when a country or nationality names a border ("near the Burkina Faso border", "the Mali-Niger
-    frontier", "the border with Nigeria"): the place is beside that country, most often not in it."""
-    doc = sent.doc
-    i = ent.end
-    while i < sent.end and i < ent.end + 6:
-        tok = doc[i]
-        if lex.has(tok, "BORDER_WORD"):  # but "the Nigerien border town of Makalondi" is in Niger
-            return not (i + 1 < sent.end and lex.has(doc[i + 1], "BORDER_PLACE"))
-        if not (lex.has(tok, "BORDER_JOINER") or tok.text in ("-", "–", "/") or tok.ent_type_ in ("COUNTRY",
-                                                                                                  "NORP")):
-            break
-        i += 1
-    before = [doc[j] for j in range(max(sent.start, ent.start - 3), ent.start)]
-    return len(before) >= 2 and lex.has(before[-1], "WITH_OF") and lex.has(before[-2], "BORDER_WORD")
 
 
 def _name_tokens(span: Span, how: set[str]) -> Span | None:
@@ -318,7 +209,7 @@ def _context_places(sent: Span, places: list[PlaceArg]) -> list[PlaceArg]:
         if lex.has(span[0], "NOT_PLACE", "MONTH", "WEEKDAY", "FACILITY_MODIFIER", "FACILITY_WORD") or \
                 lex.has(span[-1], "NOT_PLACE_HEAD") or not_the_place(sent, span) or \
                 lex.is_phrase(span, "FOREIGN", "PEOPLE") or any(
-                t.ent_type_ in ("ARMED_GROUP", "COUNTRY", "DATE", "TIME", "MONEY", "PERCENT") or _nationality(t)
+                t.ent_type_ in ("ARMED_GROUP", "COUNTRY", "DATE", "TIME", "MONEY", "PERCENT") or nationality(t)
                 for t in span):
             continue
         places = [p for p in places if p not in overlapping]
@@ -330,18 +221,22 @@ def _context_places(sent: Span, places: list[PlaceArg]) -> list[PlaceArg]:
 
 
 def near_pairs(sent: Span, places: list[PlaceArg], max_gap_chars: int) -> set[tuple[int, int]]:
-    """(i, j) when ``places[j]`` follows ``places[i]`` joined only by a ``NEAR_JOIN`` phrase ("X area near Y",
-    "X, 30 km from Y"), ``places[j]`` is said to be near and ``places[i]`` is where something happened."""
+    """(i, j) when ``places[j]`` follows ``places[i]`` and only says where it is: joined by a ``NEAR_JOIN`` phrase
+    ("X area near Y", "X, 30 km from Y"; ``places[j]`` is said to be near and ``places[i]`` is where something
+    happened), or named in an apposition that describes ``places[i]`` (``describes``: "Kokoloko, a village in
+    the Y region", "Fambita, a neighbourhood of Kokorou", "Lada, un village rattaché à la commune de Diffa")."""
     doc = sent.doc
     joins = [s for s in lex.spans_in(sent, "places", "NEAR_JOIN")]
     out = set()
     for i, (a, b) in enumerate(zip(places, places[1:], strict=False)):
-        if not (b.near and not a.near and a.locative) or b.start - a.end > max_gap_chars:
+        if b.start - a.end > max_gap_chars:
             continue
         a_span = doc.char_span(a.start, a.end, alignment_mode="expand")
         b_span = doc.char_span(b.start, b.end, alignment_mode="expand")
-        if a_span is not None and b_span is not None and any(
-                j.start == a_span.end and j.end == b_span.start for j in joins):
+        if a_span is None or b_span is None:
+            continue
+        if b.near and not a.near and a.locative and any(j.start == a_span.end and j.end == b_span.start
+                                                         for j in joins) or describes(sent, a_span, b_span):
             out.add((i, i + 1))
     return out
 
@@ -354,7 +249,7 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]) -> tuple[list[PlaceA
     for ent in sent.ents:
         if ent.label_ in ("COUNTRY", "NORP") and names_a_border(sent, ent):
             continue  # "near the Burkina Faso border", "on the Nigerian border": the neighbour, not the place
-        if ent.label_ == "COUNTRY" and (_origin_or_destination(sent, ent) or not_the_place(sent, ent)):
+        if ent.label_ == "COUNTRY" and (origin_or_destination(sent, ent) or not_the_place(sent, ent)):
             continue  # "gunmen coming from Nigeria", "their trip to Togo": where people came from or went
         if ent.label_ == "COUNTRY":
             if ent.kb_id_ and ent.kb_id_ not in countries:
@@ -365,7 +260,7 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]) -> tuple[list[PlaceA
             if code not in demonyms:
                 demonyms.append(code)
             continue
-        if ent.label_ in ("PLACE", *_NER_PLACES) and (_names_people(sent, ent) or not_the_place(sent, ent)):
+        if ent.label_ in ("PLACE", *_NER_PLACES) and (names_people(sent, ent) or not_the_place(sent, ent)):
             continue
         if ent.label_ in _NER_PLACES and all(lex.has(t, "REGION_WORD", "DEFINITE_ARTICLE") for t in ent):
             continue  # "the Circle of Bankass": the NER's name is the word for the unit
