@@ -311,3 +311,20 @@ def test_french_constructions_make_the_place(pipe, text, expected):
 def test_the_place_an_apposition_puts_a_village_in_is_only_its_location(pipe):
     [frame] = pipe.nlp("Dabari, a village attached to the commune of Diffa, was attacked on Monday.")._.frames
     assert frame.event_place.text == "Dabari" and frame.puts_near(frame.places[0], frame.places[1])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen killed two people in the village of I-n-Tebezas (Menaka, Menaka) on Monday.", "I-n-Tebezas"),
+    ("Clashes at the Wendou mining site, 5 km from Diebougou, left one dead and ten wounded.", "Wendou"),
+    ("Soldiers conducted an operation in Malam Boukar to free three hostages, killing two militants.",
+     "Malam Boukar"),
+    ("Jihadists attacked the Sollogo market in Bourzanga, killing four traders.", "Sollogo"),
+])
+def test_more_ways_a_name_is_written_as_the_place(pipe, text, expected):
+    assert place_of(pipe, text)[0] == expected
+
+
+def test_a_town_far_north_of_the_capital_gives_no_region_to_a_village(pipe):
+    place = place_of(pipe, "A new attack in Dagabori, in Mali's north, left 10 people dead on Sunday, two days "
+                           "after a raid on a hotel 600 km north of the capital Bamako.")
+    assert place[0] == "Dagabori" and place[1] != "Bamako"

@@ -81,7 +81,7 @@ def place_arg(sent: Span, span: Span, source: str) -> PlaceArg:
     # "the capital Bamako", "the capital, Niamey": where the government sits, unless the attack is put in it
     capital = next((k for k in (-1, -2) if len(prev) >= -k and lex.has(prev[k], "CAPITAL_WORD")), None)
     capital_only = capital is not None and all(p.text == "," for p in prev[len(prev) + capital + 1:]) and not any(
-        lex.has(p, "LOCATIVE") for p in prev[:len(prev) + capital])
+        lex.has(p, "AT_WORD") for p in prev[:len(prev) + capital])
     seat = len(prev) >= 2 and lex.has(prev[-1], "IN_FROM") and lex.has(prev[-2], "SEAT_NOUN", "REPORTING") or (
         moved is not None and any(lex.has(w, "MOVEMENT_LINK") for w in wider[moved + 1:])) or quarter or \
         capital_only or dateline(sent, span)
@@ -172,6 +172,10 @@ def _name_tokens(span: Span, how: set[str]) -> Span | None:
             elif tok.text in ("-", "‐", "–") and not doc[end - 1].whitespace_ and end + 1 < span.end and \
                     not tok.whitespace_ and doc[end + 1].text[:1].isupper():
                 end += 2
+            elif tok.text in DASHES and end + 3 < span.end and doc[end + 1].is_lower and len(doc[end + 1]) <= 2 \
+                    and doc[end + 2].text in DASHES and doc[end + 3].text[:1].isupper() and not any(
+                        t.whitespace_ for t in doc[end - 1:end + 3]):
+                end += 4  # "I-n-Telli", "Ti-n-Zaouatene": a Tamasheq name with its particle
             else:
                 break
     return doc[start:end]
