@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..frames.mentions import PlaceArg
 from ..ingest import Article
 from ..normalise.actors import ActorCatalogue, ActorEntry
 from ..normalise.dates import resolve_date
@@ -24,8 +25,10 @@ from ..places.countries import COUNTRY_NAMES
 from ..places.kb import GazetteerLike
 from ..records import Actor, AttackRecord, Casualties, EventDate, Evidence, Place, Source, record_id
 from ..settings import DEFAULT, Settings
+from ..textnorm import fold
 from .actor_choice import choose_actor, named_actors, regional_affiliate
 from .event_type import event_type, target
+from .grouping import place_key
 from .model import EventMention
 from .tolls import build_casualties
 
@@ -33,16 +36,73 @@ from .tolls import build_casualties
 def resolve_event_place(event: EventMention, gazetteer: GazetteerLike, countries: list[str],
                         actors: list[ActorEntry] | None = None, named: list[str] | None = None,
                         settings: Settings = DEFAULT) -> Place:
-    """The place of an attack: its place argument resolved in context, else the country it happened in."""
-    arg = event.place
+    """The place of an attack: its own place argument resolved in context, else the country it happened in.
+
+    The attack's own place is the most specific one its sentences give (``_own_place``): a region told first
+    ("killed in Borno State") gives way to the town inside it a later sentence names ("an attack on the
+    state's Damboa area"), and a town the text only puts the attack near ("near Gao") to the village it
+    names as the scene ("close to the village of Kobe, some 30 km from Gao")."""
+    arg = _own_place(event)
     if arg is None:
-        if countries:
-            code = countries[0]
+        # the country the text names, else that of the report's dateline or of the hospital town ("NIAMEY: ...")
+        seats = [p.resolved.country_code for f in event.frames for p in f.places if p.seat and p.resolved is not None
+                 and p.resolved.country_code in COUNTRY_NAMES]
+        if countries or seats:
+            code = (countries or seats)[0]
             return Place(name=COUNTRY_NAMES[code], mention=None, country=COUNTRY_NAMES[code], country_code=code,
                          precision="country")
         return Place()
     return resolve_mention(event.frames, arg.text, gazetteer, countries, actors, named=named,
                            settings=settings.places)
+
+
+def _level(arg: PlaceArg) -> int:
+    """How wide a place mention is: 3 a region (admin1), 2 a province or commune (admin2), 1 a town the attack
+    was only near, 0 a locality."""
+    place = arg.resolved
+    if place is None or place.precision in ("exact", "near", "unresolved"):
+        return 2 if arg.want_admin and (place is None or place.precision != "exact") else int(arg.near)
+    if place.precision == "admin":
+        return 3 if fold(place.name or "") == fold(place.admin1 or "") else 2
+    return 4
+
+
+def _inside(arg: PlaceArg, wider: PlaceArg) -> bool:
+    """Whether a place lies inside a wider admin unit: its admin1 or admin2 is that unit, or, left unresolved, it
+    takes that unit's admin1 from the text around it ("in Margba village, Tone prefecture")."""
+    place, unit = arg.resolved, wider.resolved
+    if place is None or unit is None or unit.precision != "admin":
+        return False
+    names = {fold(unit.name or ""), fold(unit.mention or "")} - {""}
+    if {fold(place.admin1 or ""), fold(place.admin2 or "")} & names:
+        return True
+    return place.precision == "unresolved" and bool(place.admin1) and place.country_code == unit.country_code \
+        and fold(place.admin1) == fold(unit.admin1 or "")
+
+
+def _own_place(event: EventMention) -> PlaceArg | None:
+    """The most specific place of an attack's sentences: starting from ``EventMention.place``, a locality inside
+    its region, or the village a sentence puts near its town, replaces it (``_level``, ``_inside``, the
+    frames' ``near_pairs``)."""
+    chosen = event.place
+    frames = [f for f in event.frames if not f.history]
+    for _ in range(3):
+        if chosen is None:
+            return None
+        key = place_key(chosen)
+        better = None
+        for frame in frames:
+            usable = [p for p in frame.places if not (p.reference or p.seat or p.detached) and p is not chosen]
+            near = [frame.places[i] for i, j in sorted(frame.near_pairs) if place_key(frame.places[j]) == key]
+            better = next((p for p in near if p in usable), None) or next(
+                (p for p in usable if _level(p) < _level(chosen) and _inside(p, chosen)
+                 and place_key(p) != key), None)
+            if better is not None:
+                break
+        if better is None:
+            return chosen
+        chosen = better
+    return chosen
 
 
 def confidence(actor: Actor, place: Place, date: EventDate, casualties: Casualties, event: EventMention) -> float:

@@ -4,17 +4,22 @@ In: a sentence ``Span`` (gazetteer places as ``PLACE`` entities with the linker'
 ``COUNTRY``/``NORP``, the NER's ``GPE``/``LOC``/``FAC``, the ``sahel_place_cues`` spans) and the anchors of the
 sentence's attack (triggers and figures). Out: ``PlaceArg`` objects with their role (``locative``: "in X";
 ``near``: "near X", "30 km from X"; ``want_admin``: "the X region"; ``locality``: "the village of X";
-``reference``: "the X attack", an attack told before; ``seat``: "the junta in X", "fled to X"; ``detached``:
-the parse ties it to another verb), the countries named and the nationalities; and the pairs of places the
-text puts one near the other (``NEAR_JOIN`` patterns: "the Zambla area near Tessalit").
+``reference``: "the X attack", an attack told before; ``seat``: "the junta in X", "fled to X", "evacuated to
+X", "the capital X", a dateline opening a line; ``detached``: the parse ties it to another verb, or a title's
+seat, "the mayor of X", in a sentence that names another place), the countries named and the nationalities; and
+the pairs of places the text puts one near the other (``NEAR_JOIN`` patterns: "the Zambla area near Tessalit";
+an apposition: "Kokoloko, a village in the Tillabéri region"). A road's or journey's ends, "between X and Y"
+and "north of X" are only near. The tests on the words around a name are in ``place_clues``.
 
 Names the gazetteer lacks become places through the ``CONTEXT_PLACE`` patterns ("the village of X", "in X, a
-village", "between X and Y"); their id says which capitalised words are the name (``run``: the first run of
-capitalised words, ``first``: the first word) and whether the place is only near (``near``) or must not start
-the sentence (``not_initial``). A country named as a border ("near the Burkina Faso border"), an origin
-("gunmen from Nigeria") or a destination ("on their way to Togo") is not where the attack was; peoples and
-a place's community ("the Foulse community") are not places. Word classes: ``models/patterns/<lang>/words/
-places.jsonl``.
+village", "between X and Y", "the X police station", "X's army post", "X (Y province)", "X, a village in ...",
+"on X island", French "à X", "la localité de X"); their id says which capitalised words are the name (``run``:
+the first run of capitalised words, ``first``: the first word) and whether the place is only near (``near``) or
+must not start the sentence (``not_initial``). A country named as a border ("near the Burkina Faso border"), an
+origin ("gunmen from Nigeria") or a destination ("on their way to Togo") is not where the attack was; peoples
+and a place's community ("the Foulse community"), a headline's capitalised attack word ("in Raid on Base"), the
+country weapons were made in ("drones built in Turkey") and a boat named after a town are not places. Word
+classes: ``models/patterns/<lang>/words/places.jsonl``.
 """
 
 from __future__ import annotations
@@ -24,6 +29,19 @@ from spacy.tokens import Span, Token
 from ..places.countries import demonym_code
 from . import lex
 from .mentions import PlaceArg
+from .place_clues import (
+    DASHES,
+    dateline,
+    describes,
+    listed_units,
+    names_a_border,
+    names_people,
+    nationality,
+    not_the_place,
+    origin_or_destination,
+    route_end,
+    titled,
+)
 
 _NER_PLACES = ("GPE", "LOC", "FAC")
 
@@ -43,14 +61,34 @@ def place_arg(sent: Span, span: Span, source: str) -> PlaceArg:
     possessive = len(nxt) > 1 and lex.has(nxt[0], "POSSESSIVE") and doc[span.end + 1].ent_type_ in (
         "PLACE", "GPE", "LOC")
     want_admin = possessive or lex.has(span[-1], "REGION_WORD") or bool(nxt) and lex.has(nxt[0], "REGION_WORD") or \
-        any(lex.has(p, "REGION_BEFORE") for p in prev[-2:])
+        any(lex.has(p, "REGION_BEFORE") for p in prev[-2:]) or listed_units(sent, span)
     reference = bool(nxt) and (lex.has(nxt[0], "ATTACK_NOUN") or lex.has(nxt[0], "POSSESSIVE") and len(nxt) > 1
                                and lex.has(nxt[1], "ATTACK_NOUN")) and not (prev and lex.has(prev[-1], "IN_AT_NEAR"))
     wider = [doc[i] for i in range(max(sent.start, span.start - 7), span.start)]
     later = [doc[i] for i in range(span.end, min(sent.end, span.end + 6))]
-    quarter = any(lex.has(w, "QUARTER_WORD") for w in later)  # "the Abaradjou and Bella Farandi neighbourhoods"
-    seat = len(prev) >= 2 and lex.has(prev[-1], "IN_FROM") and lex.has(prev[-2], "SEAT_NOUN", "REPORTING") or any(
-        lex.has(p, "MOVEMENT") for p in wider) or quarter
+    # "the Abaradjou and Bella Farandi neighbourhoods" of a town; not "Fambita, a neighbourhood of Kokorou"
+    head = later[:next((k for k, w in enumerate(later) if w.is_punct and w.text not in DASHES), len(later))]
+    quarter = any(lex.has(w, "QUARTER_WORD") for w in head)
+    # "evacuated to Mopti", "fled towards Niger", "taken to hospital in Dori", "fighters who came from Tera"; not
+    # "the attack had taken place in", nor "gunmen coming from X attacked the village of Y" for Y
+    triggers = [g for g in lex.spans_in(sent, "triggers") if g.end <= span.start]
+    moved = next((k for k, w in enumerate(wider) if lex.has(w, "MOVEMENT")
+                  and not any(g.start > w.i for g in triggers)), None)
+    # "a bus travelling from Gao to Ansongo", "a convoy heading to Djibo": the road's ends, near the attack
+    travel = next((k for k, w in enumerate(wider) if lex.has(w, "TRAVEL_WORD")
+                   and not any(g.start > w.i for g in triggers)), None)
+    route = travel is not None and any(lex.has(w, "MOVEMENT_LINK") for w in wider[travel + 1:])
+    # "the capital Bamako", "the capital, Niamey": where the government sits, unless the attack is put in it
+    capital = next((k for k in (-1, -2) if len(prev) >= -k and lex.has(prev[k], "CAPITAL_WORD")), None)
+    capital_only = capital is not None and all(p.text == "," for p in prev[len(prev) + capital + 1:]) and not any(
+        lex.has(p, "AT_WORD") for p in prev[:len(prev) + capital])
+    seat = len(prev) >= 2 and lex.has(prev[-1], "IN_FROM") and lex.has(prev[-2], "SEAT_NOUN", "REPORTING") or (
+        moved is not None and any(lex.has(w, "MOVEMENT_LINK") for w in wider[moved + 1:])) or quarter or \
+        capital_only or dateline(sent, span)
+    # "on the Maiduguri-Damaturu highway", "between Dagale and Tera", "north of Djibo": near the place
+    near = near or route or route_end(sent, span) or len(prev) >= 2 and lex.has(prev[-1], "OF_LINK") and lex.has(
+        prev[-2], "DIRECTION") or bool(prev) and (
+        prev[-1].lower_ == "between" or prev[-1].lower_ == "and" and any(p.lower_ == "between" for p in prev))
     locality = not want_admin and (len(prev) >= 2 and lex.has(prev[-1], "OF_LINK") and lex.has(prev[-2],
                                                                                                 "LOCALITY_WORD")
                                    or bool(nxt) and lex.has(nxt[0], "LOCALITY_WORD")
@@ -77,14 +115,17 @@ def _candidates(span: Span) -> tuple[list | None, str | None]:
 
 
 def attached(sent: Span, start: int, end: int, trigger_tokens: set[int]) -> bool:
-    """False when the parse puts a span inside a clause that describes something else than the attack: a
-    relative clause on a noun that is not an attack word ("Ansarul Islam, a group founded in Soum in 2016").
-    Without a parse everything is attached (proximity rules decide)."""
+    """False when a span describes someone and the sentence names another place (``titled``: "the mayor of Djibo
+    said ... in X"; "the mayor of Boni was shot dead" stays attached), or when the parse puts it inside a clause
+    that describes something else than the attack: a relative clause on a noun that is not an attack word
+    ("Ansarul Islam, a group founded in Soum in 2016"). Without a parse the rest is attached (proximity rules
+    decide)."""
     doc = sent.doc
-    if not doc.has_annotation("DEP") or not trigger_tokens:
-        return True
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+    if span is not None and titled(sent, span):  # unless it is the only place the sentence names
+        return not any(e.label_ in ("PLACE", "GPE", "LOC") and (e.end <= span.start or span.end <= e.start)
+                       and not titled(sent, e) for e in sent.ents)
+    if not doc.has_annotation("DEP") or not trigger_tokens or span is None:
         return True
     tok = span.root
     for _ in range(15):
@@ -114,51 +155,6 @@ def token_distance(sent: Span, start: int, end: int, anchors: list[tuple[int, in
     return best
 
 
-def _origin_or_destination(sent: Span, ent: Span) -> bool:
-    """A country named as where people came from ("gunmen coming from Nigeria") or were going ("on their way
-    to Togo"), not "according to Niger authorities"."""
-    before = [sent.doc[i] for i in range(max(sent.start, ent.start - 4), ent.start)]
-    if not before:
-        return False
-    if lex.has(before[-1], "FROM"):
-        return True
-    return lex.has(before[-1], "TOWARDS") and any(lex.has(w, "MOTION_WORD") for w in before[:-1])
-
-
-def _names_people(sent: Span, ent: Span) -> bool:
-    """A name that stands for people here, unless written right after in/at/near (some villages bear a
-    people's name; "in Kautikari community" is a village): a people or faith ("the Tuareg village",
-    "between Christians and Muslims"), or a place's community ("a councillor of the Foulse community")."""
-    doc = sent.doc
-    if ent.start > sent.start and lex.has(doc[ent.start - 1], "IN_AT_NEAR_OUTSIDE"):
-        return False
-    return lex.is_phrase(ent, "PEOPLE") or lex.has(_tok(sent, ent.end), "COMMUNITY_WORD")
-
-
-def _nationality(tok: Token) -> bool:
-    """A token of a nationality or people ("Nigerien", "Fulani"), not one the statistical NER merely tags NORP
-    ("killed in Touronata")."""
-    return tok.ent_type_ == "NORP" and (bool(tok.ent_kb_id_) or demonym_code(tok.text) is not None
-                                        or lex.has(tok, "PEOPLE"))
-
-
-def names_a_border(sent: Span, ent: Span) -> bool:
-    """True when a country or nationality names a border ("near the Burkina Faso border", "the Mali-Niger
-    frontier", "the border with Nigeria"): the place is beside that country, most often not in it."""
-    doc = sent.doc
-    i = ent.end
-    while i < sent.end and i < ent.end + 6:
-        tok = doc[i]
-        if lex.has(tok, "BORDER_WORD"):  # but "the Nigerien border town of Makalondi" is in Niger
-            return not (i + 1 < sent.end and lex.has(doc[i + 1], "BORDER_PLACE"))
-        if not (lex.has(tok, "BORDER_JOINER") or tok.text in ("-", "–", "/") or tok.ent_type_ in ("COUNTRY",
-                                                                                                  "NORP")):
-            break
-        i += 1
-    before = [doc[j] for j in range(max(sent.start, ent.start - 3), ent.start)]
-    return len(before) >= 2 and lex.has(before[-1], "WITH_OF") and lex.has(before[-2], "BORDER_WORD")
-
-
 def _name_tokens(span: Span, how: set[str]) -> Span | None:
     """The capitalised words of a ``CONTEXT_PLACE`` span that are the name: ``first``, its first capitalised
     token; ``run``, from there the capitalised tokens, joined through hyphens written without spaces
@@ -176,6 +172,10 @@ def _name_tokens(span: Span, how: set[str]) -> Span | None:
             elif tok.text in ("-", "‐", "–") and not doc[end - 1].whitespace_ and end + 1 < span.end and \
                     not tok.whitespace_ and doc[end + 1].text[:1].isupper():
                 end += 2
+            elif tok.text in DASHES and end + 3 < span.end and doc[end + 1].is_lower and len(doc[end + 1]) <= 2 \
+                    and doc[end + 2].text in DASHES and doc[end + 3].text[:1].isupper() and not any(
+                        t.whitespace_ for t in doc[end - 1:end + 3]):
+                end += 4  # "I-n-Telli", "Ti-n-Zaouatene": a Tamasheq name with its particle
             else:
                 break
     return doc[start:end]
@@ -210,9 +210,10 @@ def _context_places(sent: Span, places: list[PlaceArg]) -> list[PlaceArg]:
         overlapping = [p for p in places if p.start <= start < p.end or start <= p.start < end]
         if any(p.source != "ner" or (p.end - p.start) >= end - start for p in overlapping):
             continue
-        if lex.has(span[0], "NOT_PLACE", "MONTH", "WEEKDAY") or lex.has(span[-1], "NOT_PLACE_HEAD") or \
+        if lex.has(span[0], "NOT_PLACE", "MONTH", "WEEKDAY", "FACILITY_MODIFIER", "FACILITY_WORD") or \
+                lex.has(span[-1], "NOT_PLACE_HEAD") or not_the_place(sent, span) or \
                 lex.is_phrase(span, "FOREIGN", "PEOPLE") or any(
-                t.ent_type_ in ("ARMED_GROUP", "COUNTRY", "DATE", "TIME", "MONEY", "PERCENT") or _nationality(t)
+                t.ent_type_ in ("ARMED_GROUP", "COUNTRY", "DATE", "TIME", "MONEY", "PERCENT") or nationality(t)
                 for t in span):
             continue
         places = [p for p in places if p not in overlapping]
@@ -224,18 +225,22 @@ def _context_places(sent: Span, places: list[PlaceArg]) -> list[PlaceArg]:
 
 
 def near_pairs(sent: Span, places: list[PlaceArg], max_gap_chars: int) -> set[tuple[int, int]]:
-    """(i, j) when ``places[j]`` follows ``places[i]`` joined only by a ``NEAR_JOIN`` phrase ("X area near Y",
-    "X, 30 km from Y"), ``places[j]`` is said to be near and ``places[i]`` is where something happened."""
+    """(i, j) when ``places[j]`` follows ``places[i]`` and only says where it is: joined by a ``NEAR_JOIN`` phrase
+    ("X area near Y", "X, 30 km from Y"; ``places[j]`` is said to be near and ``places[i]`` is where something
+    happened), or named in an apposition that describes ``places[i]`` (``describes``: "Kokoloko, a village in
+    the Y region", "Fambita, a neighbourhood of Kokorou", "Lada, un village rattaché à la commune de Diffa")."""
     doc = sent.doc
     joins = [s for s in lex.spans_in(sent, "places", "NEAR_JOIN")]
     out = set()
     for i, (a, b) in enumerate(zip(places, places[1:], strict=False)):
-        if not (b.near and not a.near and a.locative) or b.start - a.end > max_gap_chars:
+        if b.start - a.end > max_gap_chars:
             continue
         a_span = doc.char_span(a.start, a.end, alignment_mode="expand")
         b_span = doc.char_span(b.start, b.end, alignment_mode="expand")
-        if a_span is not None and b_span is not None and any(
-                j.start == a_span.end and j.end == b_span.start for j in joins):
+        if a_span is None or b_span is None:
+            continue
+        if b.near and not a.near and a.locative and any(j.start == a_span.end and j.end == b_span.start
+                                                         for j in joins) or describes(sent, a_span, b_span):
             out.add((i, i + 1))
     return out
 
@@ -248,7 +253,7 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]) -> tuple[list[PlaceA
     for ent in sent.ents:
         if ent.label_ in ("COUNTRY", "NORP") and names_a_border(sent, ent):
             continue  # "near the Burkina Faso border", "on the Nigerian border": the neighbour, not the place
-        if ent.label_ == "COUNTRY" and _origin_or_destination(sent, ent):
+        if ent.label_ == "COUNTRY" and (origin_or_destination(sent, ent) or not_the_place(sent, ent)):
             continue  # "gunmen coming from Nigeria", "their trip to Togo": where people came from or went
         if ent.label_ == "COUNTRY":
             if ent.kb_id_ and ent.kb_id_ not in countries:
@@ -259,12 +264,16 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]) -> tuple[list[PlaceA
             if code not in demonyms:
                 demonyms.append(code)
             continue
-        if ent.label_ in ("PLACE", *_NER_PLACES) and _names_people(sent, ent):
+        if ent.label_ in ("PLACE", *_NER_PLACES) and (names_people(sent, ent) or not_the_place(sent, ent)):
             continue
+        if ent.label_ in _NER_PLACES and all(lex.has(t, "REGION_WORD", "DEFINITE_ARTICLE") for t in ent):
+            continue  # "the Circle of Bankass": the NER's name is the word for the unit
         if ent.label_ == "PLACE":
             places.append(place_arg(sent, ent, "gazetteer"))
         elif ent.label_ in _NER_PLACES and not lex.is_phrase(ent, "FOREIGN") and ent.text[:1].isupper():
-            arg = place_arg(sent, ent, "ner")
+            # "Kunibaa village": the NER keeps the word that says what the place is; the name is before it
+            span = ent[:-1] if len(ent) > 1 and lex.has(ent[-1], "LOCALITY_WORD") else ent
+            arg = place_arg(sent, span, "ner")
             if arg.locative or arg.want_admin:
                 places.append(arg)
     places = _context_places(sent, places)

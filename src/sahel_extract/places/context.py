@@ -120,6 +120,7 @@ def place_context(frames: list[Frame], exclude: str | None, gazetteer: Gazetteer
             adjacent[id(arg)] = place
             outer += [n for n in (place.admin1, place.admin2, place.name) if n]
     resolved: list[tuple[Place, bool, bool]] = []  # (place, written right after, put near)
+    seats: list[str] = []  # the countries of seats of government, hospital towns, where people fled
     for frame in frames:
         for arg in frame.places:
             if fold(arg.text) == fold(exclude or "") or arg.reference or not gazetteer.candidates(fold(arg.text)):
@@ -127,6 +128,9 @@ def place_context(frames: list[Frame], exclude: str | None, gazetteer: Gazetteer
             near = id(arg) in adjacent
             place = adjacent.get(id(arg)) or resolve_place(arg.text, gazetteer, countries, want_admin=arg.want_admin,
                                                            candidates=linked(arg, gazetteer), settings=settings)
+            if arg.seat:  # "evacuated to Bamako": the country, not the region of the place
+                seats += [place.country_code] if place.country_code and place.precision != "country" else []
+                continue
             if not near and _generic_region(arg.text) and place.country_code not in countries[:1]:
                 continue  # "the Sahel region" of a Malian story is the wider Sahel, not Burkina Faso's region
             if place.precision in ("admin", "exact") and place.admin1:
@@ -137,7 +141,7 @@ def place_context(frames: list[Frame], exclude: str | None, gazetteer: Gazetteer
     order = sorted(votes, key=lambda c: -votes[c])
     # adjacent first, then the best-supported country's places, regions before towns
     ranked = sorted(resolved, key=lambda r: (not r[1], order.index(r[0].country_code), r[0].precision != "admin"))
-    ordered = [c for f in frames for c in f.countries] + order + countries
+    ordered = [c for f in frames for c in f.countries] + order + countries + seats
     localities = [(p, put_near) for p, _, put_near in ranked if p.precision == "exact" and p.lat is not None]
     return PlaceContext(countries=list(dict.fromkeys(c for c in ordered if c)),
                         regions=[p for p, _, _ in ranked], adjacent=[p for p, near, _ in ranked if near],
@@ -158,17 +162,20 @@ FAR_FROM_ANCHOR = "a small namesake far from the town the text puts it near"
 
 
 def another_place(mention: str, place: Place, gazetteer: GazetteerLike, context: PlaceContext,
-                  settings: PlaceSettings = DEFAULT.places) -> str | None:
+                  settings: PlaceSettings = DEFAULT.places, locality: bool = False) -> str | None:
     """Why the gazetteer's best candidate for a mention is another place than the one the text means, or None
-    when nothing in the text contradicts it."""
+    when nothing in the text contradicts it. ``locality``: the text calls it a village, town or camp."""
     if place.precision == "unresolved":
         return None
     small = place.precision == "exact" and _population(gazetteer, place) < settings.small_place
+    unit = place.precision == "admin" and fold(place.name or "") != fold(place.admin1 or "")  # a commune, a cercle
     own = {fold(place.admin1 or ""), fold(place.admin2 or "")}
     fuzzy = not gazetteer.candidates(fold(mention))
-    if context.anchors and small and place.lat is not None and all(
+    if context.anchors and (small or unit) and place.lat is not None and all(
             distance_km(place.lat, place.lon, a.lat, a.lon) > settings.near_km for a in context.anchors):
         return FAR_FROM_ANCHOR  # "the Tabrichat area near Tessalit": the only Tabrichat known is 280 km away
+    if locality and unit and context.named_countries and place.country_code not in context.named_countries:
+        return "a unit abroad named like the village the text speaks of"  # "the village of Kobe" is not Kobé, Chad
     if context.adjacent and not any(r.country_code == place.country_code for r in context.adjacent):
         return "in another country than the units bracketed after it"  # "Se (Djibo, Soum)" is not in Benin
     if small and context.adjacent and not own & _names(context.adjacent):
@@ -208,7 +215,7 @@ def resolve_in_context(mention: str, gazetteer: GazetteerLike, context: PlaceCon
                           near=[(p.lat, p.lon) for p in context.near], locality=locality,
                           in_area=context.in_area if context.actors else None, candidates=candidates,
                           settings=settings)
-    reason = another_place(mention, place, gazetteer, context, settings)
+    reason = another_place(mention, place, gazetteer, context, settings, locality)
     if reason:
         log.debug("%r is not %s (%s, %s): %s", mention, place.gazetteer_id, place.admin1, place.country_code, reason)
         place = Place(name=mention, mention=mention, precision="unresolved")
