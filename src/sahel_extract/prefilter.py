@@ -59,16 +59,16 @@ def anchors(lang: str, families: tuple[str, ...], classes: tuple[str, ...], extr
     common = frozenset(spacy.blank(lang).Defaults.stop_words)
     words: set[str] = set()
 
-    def content(text: str) -> list[str]:
+    def content(text: str, alone: bool = False) -> list[str]:
         found = _WORD.findall(text.lower())
         kept = [w for w in found if w not in common and not w.isdigit() and len(w) > 1]
-        return kept or (found if len(found) == 1 else [])  # a one-word pattern is its word, common or not ("mine")
+        return kept or (found if alone and len(found) == 1 else [])  # a one-word trigger is its word ("mine")
 
     for family in families:
         for row in load_family(family, lang, roots):
             pattern = row["pattern"]
             if isinstance(pattern, str):
-                found = content(pattern)
+                found = content(pattern, alone=family == "triggers")
                 if found:
                     words.add(max(found, key=len))  # every word of a phrase is there; the longest is the rarest
             else:

@@ -83,7 +83,7 @@ class PrefilterSettings(_Part):
     #: passages kept on each side of a passage with an anchor word
     neighbours: int = Field(1, ge=0)
     #: pattern families whose patterns' mandatory words are anchors
-    families: tuple[str, ...] = ("triggers",)
+    families: tuple[str, ...] = ("triggers", "tolls")
     #: word classes whose words are anchors (the outcome words of casualty phrases)
     classes: tuple[str, ...] = ("OUTCOME_AFTER", "OUTCOME_BEFORE")
 
