@@ -19,51 +19,91 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..normalise.actors import ActorCatalogue
-from ..places.countries import demonym_code
+from ..places.countries import country_code, demonym_code
 from . import lex
 from .mentions import ActorArg, Arg, CasualtyArg, TargetArg, Trigger
 
 _KIND_CATEGORY = {"state_forces": "military", "foreign_forces": "military", "militia": "other",
                   "jihadist": "militants", "separatist": "militants"}
+_STATE_KINDS = ("state_forces", "foreign_forces")
 
 
 def _words(doc, start: int, end: int) -> list[Token]:
     return [doc[i] for i in range(max(0, start), min(len(doc), end))]
 
 
+def _ends_before(cues: list[Span], labels: tuple[str, ...], pos: int, doc) -> bool:
+    """A cue of ``labels`` ends right before token ``pos``, or before a few ``AGENT_FILLER`` words that lead to it
+    ("planted by the JNIM", "believed to be fighters of ISGS")."""
+    for s in cues:
+        if s.label_ in labels and s.end <= pos and pos - s.end <= 3 and all(
+                lex.has(doc[i], "AGENT_FILLER") for i in range(s.end, pos)):
+            return True
+    return False
+
+
+def _starts_after(cues: list[Span], labels: tuple[str, ...], end: int, doc) -> Span | None:
+    """A cue of ``labels`` that starts right after token ``end`` (the mention's last), skipping "'s", "also",
+    "reportedly" ("Boko Haram was behind it", "JNIM's stronghold", "ISGS is active")."""
+    for s in cues:
+        if s.label_ in labels and end < s.start <= end + 3 and all(
+                lex.has(doc[i], "ROLE_SKIP", "GROUP_MEMBER_AFTER") for i in range(end + 1, s.start)):
+            return s
+        if s.label_ in labels and s.start == end + 1:
+            return s
+    return None
+
+
+def is_context(sent: Span, start: int, end: int, cues: list[Span]) -> bool:
+    """A group named as a fact of the area or of the conflict, not as who carried out the attack: "where JNIM
+    is active", "an ISWAP stronghold", "amid the JNIM insurgency" (``CONTEXT`` after the name, ``CONTEXT_BEFORE``
+    right before it)."""
+    doc = sent.doc
+    return _starts_after(cues, ("CONTEXT",), end, doc) is not None or any(
+        s.label_ == "CONTEXT_BEFORE" and s.end == start for s in cues)
+
+
 def role_score(sent: Span, start_tok: Token, end_tok: Token, trigger_chars: set[int],
-               trigger_tokens: set[int]) -> float:
+               trigger_tokens: set[int], cues: list[Span] | None = None) -> float:
     """How likely an actor mention is the attacker (positive) or the target (negative)."""
     doc = sent.doc
+    cues = cues if cues is not None else lex.spans_in(sent, "actors")
     pos, end = start_tok.i, end_tok.i
     before = _words(doc, max(sent.start, pos - 5), pos)
     after = _words(doc, end + 1, min(sent.end, end + 5))
-    if any(lex.has(t, "BLAME_WORD") for t in _words(doc, max(sent.start, pos - 6), pos)):
-        return 4.0
-    if any(lex.has(t, "RESPONSE_VERB") for t in _words(doc, end + 1, min(sent.end, end + 11))):
-        return -3.0  # "the army said it reacted vigorously", "troops were sent in pursuit": a responder
+    if any(lex.has(t, "BLAME_WORD") for t in _words(doc, max(sent.start, pos - 6), pos)) or _ends_before(
+            cues, ("ATTRIBUTED",), pos, doc):
+        return 4.0  # "police blamed Boko Haram", "planted by JNIM", "believed to be ISGS", "(presumably JNIM)"
     score = 0.0
-    # "by JNIM", "carried out by fighters of the Katiba Macina"; not "supported by Russian forces"
+    if _starts_after(cues, ("BEHIND",), end, doc) is not None:
+        score += 3  # "police believe Boko Haram was behind it"
+    # "by JNIM", "carried out by fighters of the Katiba Macina"; not "supported by Russian forces", "confirmed by"
     by = [k for k, t in enumerate(before) if lex.has(t, "AGENT_BY")]
     if by:
         k = by[-1]
         if all(lex.has(t, "AGENT_FILLER") for t in before[k + 1:]):
-            score += -3 if k > 0 and lex.has(before[k - 1], "SUPPORT_VERB") else 3
+            score += -3 if k > 0 and lex.has(before[k - 1], "SUPPORT_VERB") else (
+                0 if k > 0 and lex.has(before[k - 1], "REPORTING_VERB") else 3)
     near = before[-3:]
     of = [k for k, t in enumerate(near) if lex.has(t, "OF")]
+    group_of = bool(before) and lex.has(before[-1], "OF") and len(before) > 1 and lex.has(
+        before[-2], "GROUP_OF") and not lex.has(before[-2], "TARGET_NOUN")  # "a group of armed men"
     if any(lex.has(t, "TARGET_PREP") for t in near):
         score -= 4
-    elif before and lex.has(before[-1], "NON_AGENT_PREP") or (of and of[0] > 0 and lex.has(near[of[0] - 1],
-                                                                                            "TARGET_NOUN")):
+    elif not group_of and (before and lex.has(before[-1], "NON_AGENT_PREP") or (
+            of and of[0] > 0 and lex.has(near[of[0] - 1], "TARGET_NOUN"))):
         score -= 4
     following = [t for t in _words(doc, end + 1, min(sent.end, end + 8)) if not lex.has(t, "MEMBER_WORD")
                  and not t.is_punct and t.ent_type_ != "ARMED_GROUP" and not lex.has(t, "ROLE_SKIP")]
-    if any(t.i in trigger_tokens or lex.has(t, "AGENT_VERB") for t in following[:3]):
+    if any(t.i in trigger_tokens or lex.has(t, "AGENT_VERB") for t in following[:3]) and not (
+            following and lex.has(following[0], "PASSIVE_AUX")):
         score += 2
-    if after and lex.value(after[0], "TARGET_NOUN") in ("military", "police"):
+    if after and lex.value(after[0], "TARGET_NOUN") in ("military", "police") and not lex.has(after[0],
+                                                                                             "MEMBER_WORD"):
         score -= 3  # "a VDP post", "a FAMa convoy": the group names the target
-    if after and lex.has(after[0], "GROUP_MEMBER_AFTER"):
-        score += 1.5
+    if after and lex.has(after[0], "GROUP_MEMBER_AFTER") and not (lex.has(after[0], "POSSESSIVE") and not (
+            len(after) > 1 and lex.has(after[1], "MEMBER_WORD", "AFFILIATE_HEAD"))):
+        score += 1.5  # "ISGS fighters", "JNIM's men"; not "the army's spokesman"
     if end_tok.dep_:
         head = end_tok.head
         dep = end_tok.dep_.split(":")[0]
@@ -77,6 +117,31 @@ def role_score(sent: Span, start_tok: Token, end_tok: Token, trigger_chars: set[
     if any(i > start_tok.idx for i in trigger_chars) and not any(i < start_tok.idx for i in trigger_chars):
         score += 0.5
     return score
+
+
+def is_responder(sent: Span, start: int, end: int, cues: list[Span], blockers: set[int]) -> bool:
+    """A force that fought back, gave chase or was sent in after the attack: the attacked side, never the actor.
+
+    ``RESPONSE`` cues ("repelled", "fought off", "were deployed") that start after the mention's last token
+    ``end`` within ten tokens of its clause, with no other actor, victim or target between (``blockers``) and not
+    after a passive auxiliary ("the attackers were repelled"); a ``RESPONSE`` cue right before "by X" ("repulsed
+    by the army"); a ``RESPONSE_BEFORE`` verb right before it ("Mali dispatched troops")."""
+    doc = sent.doc
+    for s in cues:
+        if s.label_ == "RESPONSE" and end < s.start <= end + 10 and s.start < sent.end:
+            between = range(end + 1, s.start)
+            if any(doc[i].text in ".;" or i in blockers for i in between):
+                continue
+            if lex.has(doc[s.start - 1], "PASSIVE_AUX") and s.start - 1 > end:
+                continue
+            return True
+        if s.label_ == "RESPONSE" and s.end < start and start - s.end <= 3 and lex.has(doc[s.end], "AGENT_BY") \
+                and all(lex.has(doc[i], "AGENT_FILLER", "AGENT_BY") for i in range(s.end, start)):
+            return True
+        if s.label_ == "RESPONSE_BEFORE" and s.end <= start and start - s.end <= 2 and all(
+                lex.has(doc[i], "AGENT_FILLER", "ACTOR_MODIFIER") for i in range(s.end, start)):
+            return True
+    return False
 
 
 def _only_names_between(sent: Span, start: int, end: int) -> bool:
@@ -97,6 +162,43 @@ def _overlaps(start: int, end: int, actors: list[ActorArg]) -> bool:
     return any(a.start <= start < a.end or start <= a.start < end for a in actors)
 
 
+def _affiliate_head(sent: Span, ent: Span, cues: list[Span]) -> Token | None:
+    """"the al Qaeda-linked group", "an Islamic State affiliate": the head of the phrase an ``AFFILIATION`` cue
+    right after a group's name opens (``AFFILIATE_HEAD``), else None."""
+    doc = sent.doc
+    for s in cues:
+        if s.label_ == "AFFILIATION" and s.start == ent.end:
+            if lex.has(doc[s.end - 1], "AFFILIATE_HEAD"):
+                return doc[s.end - 1]
+            for i in range(s.end, min(sent.end, s.end + 3)):
+                if lex.has(doc[i], "AFFILIATE_HEAD"):
+                    return doc[i]
+                if doc[i].is_punct:
+                    break
+    return None
+
+
+def _member_phrase_start(sent: Span, ent: Span, cues: list[Span]) -> Token | None:
+    """"a group affiliated to al-Qaeda", "fighters of the Katiba Macina": the member or group word before a
+    ``MEMBERSHIP`` cue that ends right before the name, so the phrase takes the role of its head."""
+    doc = sent.doc
+    for s in cues:
+        if s.label_ == "MEMBERSHIP" and s.end == ent.start and s.start > sent.start:
+            head = doc[s.start - 1]
+            if lex.has(head, "AFFILIATE_HEAD", "MEMBER_WORD"):
+                return head
+    return None
+
+
+def _blockers(sent: Span, cues: list[Span]) -> set[int]:
+    """The tokens of other mentions (armed groups, described forces, victims, targets): a response cue after
+    one of them is not the response of a mention before it."""
+    found = {t.i for t in sent if t.ent_type_ == "ARMED_GROUP" or lex.has(t, "VICTIM", "TARGET_NOUN")}
+    found |= {i for s in cues if s.label_ in ("GENERIC", "STATE_GENERIC", "NATIONAL_FORCE")
+              for i in range(s.start, s.end)}
+    return found
+
+
 def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[CasualtyArg], attributions: list[Arg],
                 triggers: list[Trigger], claim: Span | None) -> tuple[list[ActorArg], list[TargetArg]]:
     """Actor candidates and targets of a sentence; ``claim`` is its first undenied ``CLAIM`` cue, if any."""
@@ -107,54 +209,86 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
     trigger_tokens = {tok.i for t in triggers for tok in (doc.char_span(t.start, t.end, alignment_mode="expand")
                                                           or [])}
     cues = lex.spans_in(sent, "actors")
-    self_reports = [s for s in cues if s.label_ == "SELF_REPORT"]
+    responses = {i for s in cues if s.label_ == "RESPONSE" for i in range(s.start, s.end)}
+    # "the army said it repelled the attack": a report of a response, not of an attack
+    self_reports = [s for s in cues if s.label_ == "SELF_REPORT" and s.end - 1 not in responses]
+    blockers = _blockers(sent, cues)
+    joint = [s for s in lex.spans_in(sent, "actors", "NATIONAL_FORCE") if any(lex.has(t, "NAME_JOINER") for t in s)]
 
     def reports_own_action(end_tok: int) -> bool:
         """"The Nigerien army said it had killed 45 terrorists": the speaker is the one who acted."""
         return any(end_tok <= s.start <= end_tok + 8 and not any(t.text in ".;" for t in doc[end_tok:s.start])
                    for s in self_reports)
 
-    def cue(label: str, start: int) -> bool:
-        return any(s.label_ == label and s.start == start for s in cues)
+    def responder(first: Token, last: Token) -> bool:
+        own = set(range(first.i, last.i + 1))
+        i = last.i + 1
+        while i < sent.end and lex.has(doc[i], "MEMBER_WORD", "GROUP_MEMBER_AFTER"):  # "FAMa soldiers repelled"
+            own.add(i)
+            i += 1
+        return is_responder(sent, first.i, i - 1, cues, blockers - own)
+
+    def claimed_after(last: Token) -> bool:
+        return _starts_after(cues, ("CLAIM_AFTER",), last.i, doc) is not None
 
     previous: tuple[Span, float] | None = None
     for ent in sent.ents:
-        if ent.label_ != "ARMED_GROUP":
+        if ent.label_ != "ARMED_GROUP" or any(s.start < ent.start and ent.end <= s.end for s in joint):
+            continue  # "Malian and Wagner forces": the joint force is the first partner's
+        entry = catalogue.get(ent.kb_id_) if ent.kb_id_ else catalogue.lookup(ent.text)
+        first, last = ent[0], ent[-1]
+        head = _affiliate_head(sent, ent, cues)
+        if head is not None:
+            last = head  # "the al Qaeda-linked group said ...": the affiliate has the phrase's role
+        elif any(s.label_ == "AFFILIATION" and s.start == ent.end for s in cues):
+            continue  # "al Qaeda-linked": an affiliation, not the actor
+        else:
+            first = _member_phrase_start(sent, ent, cues) or first
+        own = reports_own_action(last.i + 1)
+        if _inside(first.idx, last.idx + len(last), attributions) and not own:
             continue
-        own = reports_own_action(ent.end)
-        if _inside(ent.start_char, ent.end_char, attributions) and not own:
-            continue
-        if cue("AFFILIATION", ent.end):
-            continue  # "the al Qaeda-linked group": an affiliation, not the actor
         if _inside(ent.start_char, ent.end_char, casualties):
             targets.append(TargetArg(ent.text, ent.start_char, ent.end_char, category=None))
             continue
-        score = role_score(sent, ent[0], ent[-1], trigger_chars, trigger_tokens)
+        category = (entry.category if entry and entry.category else
+                    _KIND_CATEGORY.get(entry.kind if entry else "", None))
+        if responder(first, last):
+            targets.append(TargetArg(ent.text, ent.start_char, ent.end_char, category=category, responder=True))
+            continue
+        score = role_score(sent, first, last, trigger_chars, trigger_tokens, cues)
         if own:
             score = max(score, 3.0)
         if previous and ent.start >= 1 and doc[ent.start - 1].text == "(" and previous[0].end == ent.start - 1:
             score = previous[1]  # "the Malian armed forces (FAMa)": the acronym has its full name's role
         previous = (ent, score)
-        entry = catalogue.get(ent.kb_id_) if ent.kb_id_ else catalogue.lookup(ent.text)
-        claimed = claim is not None and ent.start_char < claim.start_char
+        group = entry is not None and entry.kind not in _STATE_KINDS
+        claimed = (claim is not None and ent.start_char < claim.start_char and not any(
+            e.label_ == "ARMED_GROUP" and e.kb_id_ != ent.kb_id_ and ent.end_char <= e.start_char < claim.start_char
+            for e in sent.ents)) or claimed_after(last) or (own and group)
         if claimed:
             score += 3
+        text = doc[first.i:last.i + 1].text if head is not None else ent.text
+        name = entry.name if entry else ent.kb_id_
+        if score < 2 and is_context(sent, first.i, last.i, cues):
+            actors.append(ActorArg(text, first.idx, last.idx + len(last), name=name, score=min(score, -1.0)))
+            continue  # "where JNIM is active": kept for the place's context, never the actor
         if score < 0:
-            category = (entry.category if entry and entry.category else
-                        _KIND_CATEGORY.get(entry.kind if entry else "", None))
             targets.append(TargetArg(ent.text, ent.start_char, ent.end_char, category=category))
             continue
-        actors.append(ActorArg(ent.text, ent.start_char, ent.end_char, name=entry.name if entry else ent.kb_id_,
-                               score=score, claimed=claimed))
+        actors.append(ActorArg(text, first.idx if head is None else ent.start_char, last.idx + len(last),
+                               name=name, score=score - (0.5 if head is not None else 0), claimed=claimed))
     for span in lex.spans_in(sent, "actors", "NATIONAL_FORCE", longest=True):
-        code = demonym_code(span[0].text)
+        code = demonym_code(span[0].text) or country_code(span[0].text)
         name = catalogue.national_forces.get(code) if code else None
         own = reports_own_action(span.end)
         start, end = span.start_char, span.end_char
         if not name or _inside(start, end, casualties) or (_inside(start, end, attributions) and not own) or \
                 _overlaps(start, end, actors):
             continue
-        score = max(role_score(sent, span[0], span[-1], trigger_chars, trigger_tokens), 3.0 if own else -99)
+        if responder(span[0], span[-1]):
+            targets.append(TargetArg(span.text, start, end, category="military", responder=True))
+            continue
+        score = max(role_score(sent, span[0], span[-1], trigger_chars, trigger_tokens, cues), 3.0 if own else -99)
         if score < 0:
             targets.append(TargetArg(span.text, start, end, category="military"))
         elif score > 0:  # "Malian soldiers were reported missing": no sign they attacked
@@ -165,14 +299,19 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
         if _inside(start, end, casualties) or (_inside(start, end, attributions) and not own) or \
                 _overlaps(start, end, actors):
             continue
-        score = max(role_score(sent, span[0], span[-1], trigger_chars, trigger_tokens), 3.0 if own else -99)
+        if responder(span[0], span[-1]):
+            targets.append(TargetArg(span.text, start, end, responder=True,
+                                     category="police" if span.id_ in ("police", "gendarmerie") else "military"))
+            continue
+        score = max(role_score(sent, span[0], span[-1], trigger_chars, trigger_tokens, cues), 3.0 if own else -99)
         if score > 0.5:  # "troops" are often victims: only a clear agent counts
             actors.append(ActorArg(span.text, start, end, name=None, generic=True, score=score))
     for span in lex.spans_in(sent, "actors", "GENERIC", longest=True):
         start, end = span.start_char, span.end_char
-        if _inside(start, end, casualties) or _inside(start, end, attributions) or _overlaps(start, end, actors):
+        if _inside(start, end, casualties) or _inside(start, end, attributions) or _overlaps(start, end, actors) \
+                or responder(span[0], span[-1]):
             continue
-        score = role_score(sent, span[0], span[-1], trigger_chars, trigger_tokens)
+        score = role_score(sent, span[0], span[-1], trigger_chars, trigger_tokens, cues)
         if span.start > sent.start and lex.has(doc[span.start - 1], "DEFINITE_ARTICLE") and lex.has(
                 span[-1], "DEFINITE_GENERIC") and span.end - span.start == 1:
             score -= 0.5
@@ -181,6 +320,7 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
         actors.append(ActorArg(span.text, start, end, name=None, generic=True, score=score - 1,
                                claimed=claim is not None and start < claim.start_char))
     _link_descriptions(sent, actors, cues)
+    _first_partner_leads(sent, actors)
     for tok in sent:  # target nouns ("attacked a military base", "an attack on the gendarmerie")
         if lex.has(tok, "TARGET_NOUN") and tok.i > sent.start:
             window = _words(doc, max(sent.start, tok.i - 4), tok.i)
@@ -188,6 +328,17 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
                 targets.append(TargetArg(tok.text, tok.idx, tok.idx + len(tok),
                                          category=lex.value(tok, "TARGET_NOUN")))
     return sorted(actors, key=lambda a: a.start), targets
+
+
+def _first_partner_leads(sent: Span, actors: list[ActorArg]) -> None:
+    """A joint operation ("soldiers and VDP", "FAMa and Wagner") is the first-named force's: a partner named right
+    after an acting force, with only "and", "/" or punctuation between, scores below it."""
+    ordered = sorted(actors, key=lambda a: a.start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if a.score > 0 and b.score > 0 and a.end <= b.start and b.start - a.end <= 12 and _only_names_between(
+                sent, a.end, b.start) and any(lex.has(t, "NAME_JOINER") for t in (
+                sent.doc.char_span(a.end, b.start, alignment_mode="expand") or [])):
+            b.score = min(b.score, a.score - 2)
 
 
 def _link_descriptions(sent: Span, actors: list[ActorArg], cues: list[Span]) -> None:
