@@ -33,6 +33,8 @@ from .model import EventMention
 NAMED_MARGIN = 1.5
 #: The role score without a claim that shows a named actor carried the attack out ("ISGS militants attacked").
 AGENT_EVIDENCE = 2.0
+#: A state or foreign force is a candidate only above this role score (a trigger after it alone is 0.5).
+STATE_EVIDENCE = 0.5
 _STATE = ("state_forces", "foreign_forces")
 
 
@@ -110,14 +112,17 @@ def _prefer_named(named: list[ActorArg], catalogue: ActorCatalogue) -> tuple[Act
 def choose_actor(event: EventMention, catalogue: ActorCatalogue, country: str | None) -> Actor:
     """The attack's actor (see the module docstring)."""
     frames = event.frames
-    candidates = [a for f in frames if f.triggers or f.claim or f.blame for a in f.actors] or [
-        a for f in frames for a in f.actors]
+    told = [f for f in frames if f.triggers or f.claim or f.blame]
+    # an attack sentence's actors, and a clear agent of its other sentences ("a group of armed men seized them")
+    candidates = [a for f in told for a in f.actors] + [
+        a for f in frames if f not in told for a in f.actors if a.score >= 1] or [a for f in frames for a in f.actors]
     responders = {_identity(t.text, None, catalogue, country) for f in frames for t in f.targets if t.responder}
     responders.discard(None)
     if responders:
         candidates = [a for a in candidates if _identity(a.text, a.name, catalogue, country) not in responders]
     named = [a for a in candidates if a.name and a.score >= -0.5]
-    named = [a for a in named if a.score > 0 or (catalogue.get(a.name) and catalogue.get(a.name).kind not in _STATE)]
+    named = [a for a in named if a.score > STATE_EVIDENCE or (catalogue.get(a.name) and catalogue.get(
+        a.name).kind not in _STATE)]
     claimed = any(a.claimed for a in candidates) or any(f.claim for f in frames)
     generic = [a for a in candidates if a.generic and a.score > -1.5]
     best_generic = max((a.score for a in generic), default=None)

@@ -64,7 +64,8 @@ def is_context(sent: Span, start: int, end: int, cues: list[Span]) -> bool:
 
 
 def role_score(sent: Span, start_tok: Token, end_tok: Token, trigger_chars: set[int],
-               trigger_tokens: set[int], cues: list[Span] | None = None) -> float:
+               trigger_tokens: set[int], cues: list[Span] | None = None,
+               outcome_tokens: frozenset[int] = frozenset()) -> float:
     """How likely an actor mention is the attacker (positive) or the target (negative)."""
     doc = sent.doc
     cues = cues if cues is not None else lex.spans_in(sent, "actors")
@@ -82,8 +83,9 @@ def role_score(sent: Span, start_tok: Token, end_tok: Token, trigger_chars: set[
     if by:
         k = by[-1]
         if all(lex.has(t, "AGENT_FILLER") for t in before[k + 1:]):
+            context = k > 0 and any(c.label_ == "CONTEXT" and c.start <= before[k - 1].i < c.end for c in cues)
             score += -3 if k > 0 and lex.has(before[k - 1], "SUPPORT_VERB") else (
-                0 if k > 0 and lex.has(before[k - 1], "REPORTING_VERB") else 3)
+                0 if k > 0 and lex.has(before[k - 1], "REPORTING_VERB") or context else 3)
     near = before[-3:]
     of = [k for k, t in enumerate(near) if lex.has(t, "OF")]
     group_of = bool(before) and lex.has(before[-1], "OF") and len(before) > 1 and lex.has(
@@ -95,9 +97,13 @@ def role_score(sent: Span, start_tok: Token, end_tok: Token, trigger_chars: set[
         score -= 4
     following = [t for t in _words(doc, end + 1, min(sent.end, end + 8)) if not lex.has(t, "MEMBER_WORD")
                  and not t.is_punct and t.ent_type_ != "ARMED_GROUP" and not lex.has(t, "ROLE_SKIP")]
-    if any(t.i in trigger_tokens or lex.has(t, "AGENT_VERB") for t in following[:3]) and not (
-            following and lex.has(following[0], "PASSIVE_AUX")):
-        score += 2
+    acting = next((t for t in following[:3] if (t.i in trigger_tokens or lex.has(t, "AGENT_VERB")) and not lex.has(
+        t, "INTRANSITIVE_OUTCOME")), None)
+    passive = acting is not None and any(lex.has(t, "PASSIVE_AUX") for t in following[:following.index(acting)])
+    if acting is not None and not passive and not lex.has(following[0], "REPORTING_VERB") and not (
+            acting.i in outcome_tokens and doc[acting.i - 1].text == ","):
+        score += 2  # "JNIM fighters attacked"; not "the soldiers counted 15 dead", "four VDP, killed on Monday",
+        # "ten soldiers have been killed", "the soldiers who died"
     if after and lex.value(after[0], "TARGET_NOUN") in ("military", "police") and not lex.has(after[0],
                                                                                              "MEMBER_WORD"):
         score -= 3  # "a VDP post", "a FAMa convoy": the group names the target
@@ -208,6 +214,8 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
     trigger_chars = {t.start for t in triggers}
     trigger_tokens = {tok.i for t in triggers for tok in (doc.char_span(t.start, t.end, alignment_mode="expand")
                                                           or [])}
+    outcomes = frozenset(tok.i for t in triggers if t.outcome
+                         for tok in (doc.char_span(t.start, t.end, alignment_mode="expand") or []))
     cues = lex.spans_in(sent, "actors")
     responses = {i for s in cues if s.label_ == "RESPONSE" for i in range(s.start, s.end)}
     # "the army said it repelled the attack": a report of a response, not of an attack
@@ -227,6 +235,9 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
             own.add(i)
             i += 1
         return is_responder(sent, first.i, i - 1, cues, blockers - own)
+
+    def score_of(first: Token, last: Token) -> float:
+        return role_score(sent, first, last, trigger_chars, trigger_tokens, cues, outcomes)
 
     def claimed_after(last: Token) -> bool:
         return _starts_after(cues, ("CLAIM_AFTER",), last.i, doc) is not None
@@ -255,7 +266,7 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
         if responder(first, last):
             targets.append(TargetArg(ent.text, ent.start_char, ent.end_char, category=category, responder=True))
             continue
-        score = role_score(sent, first, last, trigger_chars, trigger_tokens, cues)
+        score = score_of(first, last)
         if own:
             score = max(score, 3.0)
         if previous and ent.start >= 1 and doc[ent.start - 1].text == "(" and previous[0].end == ent.start - 1:
@@ -269,7 +280,7 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
             score += 3
         text = doc[first.i:last.i + 1].text if head is not None else ent.text
         name = entry.name if entry else ent.kb_id_
-        if score < 2 and is_context(sent, first.i, last.i, cues):
+        if 0 <= score < 2 and is_context(sent, first.i, last.i, cues):
             actors.append(ActorArg(text, first.idx, last.idx + len(last), name=name, score=min(score, -1.0)))
             continue  # "where JNIM is active": kept for the place's context, never the actor
         if score < 0:
@@ -288,7 +299,7 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
         if responder(span[0], span[-1]):
             targets.append(TargetArg(span.text, start, end, category="military", responder=True))
             continue
-        score = max(role_score(sent, span[0], span[-1], trigger_chars, trigger_tokens, cues), 3.0 if own else -99)
+        score = max(score_of(span[0], span[-1]), 3.0 if own else -99)
         if score < 0:
             targets.append(TargetArg(span.text, start, end, category="military"))
         elif score > 0:  # "Malian soldiers were reported missing": no sign they attacked
@@ -303,7 +314,7 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
             targets.append(TargetArg(span.text, start, end, responder=True,
                                      category="police" if span.id_ in ("police", "gendarmerie") else "military"))
             continue
-        score = max(role_score(sent, span[0], span[-1], trigger_chars, trigger_tokens, cues), 3.0 if own else -99)
+        score = max(score_of(span[0], span[-1]), 3.0 if own else -99)
         if score > 0.5:  # "troops" are often victims: only a clear agent counts
             actors.append(ActorArg(span.text, start, end, name=None, generic=True, score=score))
     for span in lex.spans_in(sent, "actors", "GENERIC", longest=True):
@@ -311,7 +322,7 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
         if _inside(start, end, casualties) or _inside(start, end, attributions) or _overlaps(start, end, actors) \
                 or responder(span[0], span[-1]):
             continue
-        score = role_score(sent, span[0], span[-1], trigger_chars, trigger_tokens, cues)
+        score = score_of(span[0], span[-1])
         if span.start > sent.start and lex.has(doc[span.start - 1], "DEFINITE_ARTICLE") and lex.has(
                 span[-1], "DEFINITE_GENERIC") and span.end - span.start == 1:
             score -= 0.5
