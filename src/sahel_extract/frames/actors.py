@@ -156,7 +156,7 @@ def _only_names_between(sent: Span, start: int, end: int) -> bool:
     between = sent.doc.char_span(start, end, alignment_mode="expand") if end > start else None
     if between is None:
         return end - start <= 1
-    return all(t.is_punct or t.is_space or lex.has(t, "NAME_JOINER") or t.ent_type_ == "ARMED_GROUP"
+    return all(t.is_punct or t.is_space or lex.has(t, "NAME_JOINER", "JOINT_WORD") or t.ent_type_ == "ARMED_GROUP"
                for t in between)
 
 
@@ -333,7 +333,7 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
     _link_descriptions(sent, actors, cues)
     _first_partner_leads(sent, actors)
     for tok in sent:  # target nouns ("attacked a military base", "an attack on the gendarmerie")
-        if lex.has(tok, "TARGET_NOUN") and tok.i > sent.start:
+        if lex.has(tok, "TARGET_NOUN") and tok.i > sent.start and not _overlaps(tok.idx, tok.idx + len(tok), actors):
             window = _words(doc, max(sent.start, tok.i - 4), tok.i)
             if any(lex.has(t, "TARGET_CONTEXT") for t in window):
                 targets.append(TargetArg(tok.text, tok.idx, tok.idx + len(tok),
@@ -347,7 +347,7 @@ def _first_partner_leads(sent: Span, actors: list[ActorArg]) -> None:
     ordered = sorted(actors, key=lambda a: a.start)
     for a, b in zip(ordered, ordered[1:], strict=False):
         if a.score > 0 and b.score > 0 and a.end <= b.start and b.start - a.end <= 12 and _only_names_between(
-                sent, a.end, b.start) and any(lex.has(t, "NAME_JOINER") for t in (
+                sent, a.end, b.start) and any(lex.has(t, "NAME_JOINER", "JOINT_WORD") for t in (
                 sent.doc.char_span(a.end, b.start, alignment_mode="expand") or [])):
             b.score = min(b.score, a.score - 2)
 
