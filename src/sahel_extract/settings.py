@@ -67,6 +67,8 @@ class AttackSettings(_Part):
                                                     "background, not news")
     type_priority: tuple[str, ...] = ("suicide_bombing", "air_strike", "explosion", "massacre", "abduction",
                                       "attack", "armed_clash")
+    massacre_min_killed: int = Field(10, ge=1, description="civilians killed before an attack the text calls a "
+                                                           "massacre is recorded as one")
 
 
 class RunSettings(_Part):
