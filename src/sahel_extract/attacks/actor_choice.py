@@ -27,14 +27,9 @@ from __future__ import annotations
 from ..frames.mentions import ActorArg
 from ..normalise.actors import ActorCatalogue, ActorEntry, resolve_actor, to_actor
 from ..records import Actor, Place
+from ..settings import DEFAULT, AttackSettings
 from .model import EventMention
 
-#: A named actor is kept unless a generic description scores more than this above it.
-NAMED_MARGIN = 1.5
-#: The role score without a claim that shows a named actor carried the attack out ("ISGS militants attacked").
-AGENT_EVIDENCE = 2.0
-#: A state or foreign force is a candidate only above this role score (a trigger after it alone is 0.5).
-STATE_EVIDENCE = 0.5
 _STATE = ("state_forces", "foreign_forces")
 
 
@@ -89,13 +84,13 @@ def _same_network(a: ActorEntry | None, b: ActorEntry | None) -> bool:
         bool(a.provinces) or bool(b.provinces))
 
 
-def _prefer_named(named: list[ActorArg], catalogue: ActorCatalogue) -> tuple[ActorArg, bool]:
+def _prefer_named(named: list[ActorArg], catalogue: ActorCatalogue, agent_evidence: float) -> tuple[ActorArg, bool]:
     """The named actor the attack is told of, and whether its claim stands: the highest role score, unless a
     claimant's score rests on its claim while another group is shown carrying the attack out, or the best is a
     network whose branch is named too."""
     best = max(named, key=lambda a: (a.score, -a.start))
     if best.claimed:
-        agents = [a for a in named if a.name != best.name and not a.claimed and a.score >= AGENT_EVIDENCE
+        agents = [a for a in named if a.name != best.name and not a.claimed and a.score >= agent_evidence
                   and (catalogue.get(a.name) is None or catalogue.get(a.name).kind not in _STATE)
                   and not _same_network(catalogue.get(a.name), catalogue.get(best.name))]
         if agents:
@@ -109,8 +104,9 @@ def _prefer_named(named: list[ActorArg], catalogue: ActorCatalogue) -> tuple[Act
     return best, True
 
 
-def choose_actor(event: EventMention, catalogue: ActorCatalogue, country: str | None) -> Actor:
-    """The attack's actor (see the module docstring)."""
+def choose_actor(event: EventMention, catalogue: ActorCatalogue, country: str | None,
+                 settings: AttackSettings = DEFAULT.attacks) -> Actor:
+    """The attack's actor (see the module docstring); the thresholds are ``Settings.attacks.actor_*``."""
     frames = event.frames
     told = [f for f in frames if f.triggers or f.claim or f.blame]
     # an attack sentence's actors, and a clear agent of its other sentences ("a group of armed men seized them")
@@ -121,14 +117,16 @@ def choose_actor(event: EventMention, catalogue: ActorCatalogue, country: str | 
     if responders:
         candidates = [a for a in candidates if _identity(a.text, a.name, catalogue, country) not in responders]
     named = [a for a in candidates if a.name and a.score >= -0.5]
-    named = [a for a in named if a.score > STATE_EVIDENCE or (catalogue.get(a.name) and catalogue.get(
+    named = [a for a in named if a.score > settings.actor_state_evidence or (catalogue.get(a.name) and catalogue.get(
         a.name).kind not in _STATE)]
     claimed = any(a.claimed for a in candidates) or any(f.claim for f in frames)
     generic = [a for a in candidates if a.generic and a.score > -1.5]
     best_generic = max((a.score for a in generic), default=None)
-    if named and (best_generic is None or max(a.score for a in named) + NAMED_MARGIN >= best_generic) and not (
-            max(a.score for a in named) <= 0 < (best_generic or 0)):
-        best, claim_stands = _prefer_named(named, catalogue)
+    best_named = max((a.score for a in named), default=None)
+    # a named actor wins unless a description is clearly likelier, or it shows no sign of acting and one does
+    if best_named is not None and (best_generic is None or best_named + settings.actor_named_margin >= best_generic
+                                   ) and not best_named <= 0 < (best_generic or 0):
+        best, claim_stands = _prefer_named(named, catalogue, settings.actor_agent_evidence)
         entry = catalogue.get(best.name)
         claim = claim_stands and (any(a.claimed and a.name == best.name for a in candidates) or (
             claimed and any(f.claim and any(a.name == best.name for a in f.actors) for f in frames)))
