@@ -69,6 +69,12 @@ class AttackSettings(_Part):
                                       "attack", "armed_clash")
     massacre_min_killed: int = Field(10, ge=1, description="civilians killed before an attack the text calls a "
                                                            "massacre is recorded as one")
+    actor_named_margin: float = Field(1.5, description="a named actor is kept unless a generic description's role "
+                                                       "score is more than this above it")
+    actor_agent_evidence: float = Field(2.0, description="role score (without a claim) that shows a named group "
+                                                         "carried an attack out, beating another group's claim")
+    actor_state_evidence: float = Field(0.5, description="a state or foreign force is an actor candidate only "
+                                                         "above this role score")
 
 
 class RunSettings(_Part):

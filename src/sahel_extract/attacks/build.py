@@ -76,7 +76,7 @@ def build_records(events: list[EventMention], frames, article: Article, gazettee
             latest=article.published.isoformat() if article.published else None)
         if is_history(date, article.published, settings):
             continue
-        actor = choose_actor(event, catalogue, place.country_code or (codes or [None])[0])
+        actor = choose_actor(event, catalogue, place.country_code or (codes or [None])[0], settings.attacks)
         actor = regional_affiliate(actor, place, catalogue)
         casualties, sources, reports = build_casualties(event, actor, catalogue)
         spans = [(s, e) for s, e, _ in event.evidence]
