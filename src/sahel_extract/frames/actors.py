@@ -85,7 +85,7 @@ def role_score(sent: Span, start_tok: Token, end_tok: Token, trigger_chars: set[
         if all(lex.has(t, "AGENT_FILLER") for t in before[k + 1:]):
             context = k > 0 and any(c.label_ == "CONTEXT" and c.start <= before[k - 1].i < c.end for c in cues)
             score += -3 if k > 0 and lex.has(before[k - 1], "SUPPORT_VERB") else (
-                0 if k > 0 and lex.has(before[k - 1], "REPORTING_VERB") or context else 3)
+                0 if k > 0 and lex.has(before[k - 1], "REPORTING_VERB", "SOURCE_VERB") or context else 3)
     near = before[-3:]
     of = [k for k, t in enumerate(near) if lex.has(t, "OF")]
     group_of = bool(before) and lex.has(before[-1], "OF") and len(before) > 1 and lex.has(
@@ -267,6 +267,8 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
             targets.append(TargetArg(ent.text, ent.start_char, ent.end_char, category=category, responder=True))
             continue
         score = score_of(first, last)
+        if first.i > sent.start and doc[first.i - 1].like_num:
+            score -= 2  # "four VDP auxiliaries", "ten FAMa soldiers": counted members, most often the victims
         if own:
             score = max(score, 3.0)
         if previous and ent.start >= 1 and doc[ent.start - 1].text == "(" and previous[0].end == ent.start - 1:
@@ -333,9 +335,12 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
     _link_descriptions(sent, actors, cues)
     _first_partner_leads(sent, actors)
     for tok in sent:  # target nouns ("attacked a military base", "an attack on the gendarmerie")
-        if lex.has(tok, "TARGET_NOUN") and tok.i > sent.start and not _overlaps(tok.idx, tok.idx + len(tok), actors):
+        if lex.has(tok, "TARGET_NOUN") and tok.i > sent.start and not _overlaps(tok.idx, tok.idx + len(tok), actors) \
+                and not _inside(tok.idx, tok.idx + len(tok), attributions):  # "its mayor said": a speaker
             window = _words(doc, max(sent.start, tok.i - 4), tok.i)
-            if any(lex.has(t, "TARGET_CONTEXT") for t in window):
+            after = _words(doc, tok.i + 1, min(sent.end, tok.i + 4))
+            attacked = any(t.i in trigger_tokens for t in after) and any(lex.has(t, "PASSIVE_AUX") for t in after)
+            if attacked or any(lex.has(t, "TARGET_CONTEXT") for t in window):  # "its forces had been attacked"
                 targets.append(TargetArg(tok.text, tok.idx, tok.idx + len(tok),
                                          category=lex.value(tok, "TARGET_NOUN")))
     return sorted(actors, key=lambda a: a.start), targets
