@@ -198,3 +198,36 @@ def test_event_type(pipe, text, kind):
 ])
 def test_the_target_follows_the_victims(pipe, text, category):
     assert first(pipe, text).target.category == category
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Man blows himself up outside N'Djamena market\n\nA bomb exploded outside the central market in N'Djamena on "
+     "Saturday, killing 14 people. A witness said the bomber shouted before the blast.", "suicide_bombing"),
+    ("Gunmen attacked a UN camp in Aguelhok on Friday, killing four peacekeepers. The source described three hours "
+     "of fighting and an attempted suicide car bombing.", "attack"),
+])
+def test_a_bomber_makes_a_suicide_bombing_and_an_attempt_does_not_decide(pipe, text, kind):
+    assert first(pipe, text).event_type == kind
+
+
+# --- sources, counted victims, attacked forces ----------------------------------------------------------------
+
+
+def test_a_post_by_the_army_is_a_source_not_the_actor(pipe):
+    text = ("Ten soldiers killed in attack on Indelimane post\n\nA terrorist attack hit the army position at "
+            "Indelimane on Friday, killing ten soldiers.\n\nPosted by Malian Armed Forces (@FAMa_DIRPA), 1 November")
+    rec = first(pipe, text, "2019-11-02")
+    assert rec.actor.name is None and rec.target.category == "military"
+
+
+def test_counted_members_of_a_named_force_are_victims(pipe):
+    text = ("The dead were five civilians and three VDP auxiliaries, killed on Monday in an attack on Sima, a "
+            "security source said.")
+    assert first(pipe, text).actor.name is None
+
+
+def test_a_force_that_had_been_attacked_is_the_target(pipe):
+    text = ("The Malian army reported that its forces had been attacked in Youwarou on Sunday and had beaten off "
+            "the assault, killing seven assailants.")
+    rec = first(pipe, text)
+    assert rec.actor.kind != "state_forces" and rec.target.category == "military"

@@ -7,7 +7,9 @@ Event type: the most specific kind among the attack's triggers (``Settings.attac
 bombing over an explosion over a plain attack), not counting words that only tell an outcome ("killed"), with
 these rules:
 
-- a bomb that a suicide bomber set off ("a suicide car bomb", a bomber among the dead) is a suicide bombing;
+- an attempt ("an attempted suicide car bombing", "a foiled attack") does not decide the kind;
+- a bomb that a suicide bomber set off ("a suicide car bomb", a bomber among the dead, "the bomber") is a suicide
+  bombing;
 - an abduction that killed more than it took is an attack;
 - a massacre needs civilians massacred: at least ``Settings.attacks.massacre_min_killed`` civilians killed;
   else it is an attack;
@@ -33,24 +35,36 @@ from .model import EventMention
 _STATE = {"state_forces", "foreign_forces"}
 
 
+def _words_before(frame, trigger, n: int) -> list[str]:
+    """The ``n`` words of the sentence before a trigger, lower case, without quotes and brackets."""
+    return [w.strip("\"'“”‘’()").lower() for w in frame.text[:max(0, trigger.start - frame.start)].split()[-n:]]
+
+
+def _failed(frame, trigger) -> bool:
+    """"an attempted suicide car bombing", "a foiled attack": a ``FAILED_MOD`` word among the three before it."""
+    lexicon = load_lexicon("en")
+    return any(lexicon.has("FAILED_MOD", w) for w in _words_before(frame, trigger, 3))
+
+
 def _suicide(event: EventMention) -> bool:
-    """A bomb a suicide bomber set off: a bomber among the figures, or an explosion word right after a
-    ``SUICIDE`` word ("a suicide car bomb")."""
+    """A bomb a suicide bomber set off: a bomber among the figures, an explosion word right after a ``SUICIDE``
+    word ("a suicide car bomb"), or the bomber named in the attack's sentences ("the bomber cried out")."""
     if any(c.bomber for c in event.casualties):
         return True
     lexicon = load_lexicon("en")
     for frame in event.frames:
+        if any(lexicon.has("SUICIDE_AGENT", w.strip(".,;:!?\"'“”‘’()").lower()) for w in frame.text.split()):
+            return True
         for t in frame.triggers:
-            if t.event_type == "explosion":
-                before = frame.text[:max(0, t.start - frame.start)].split()
-                if before and lexicon.has("SUICIDE", before[-1].strip("\"'“”(").lower()):
-                    return True
+            if t.event_type == "explosion" and any(lexicon.has("SUICIDE", w) for w in _words_before(frame, t, 1)):
+                return True
     return False
 
 
 def event_type(event: EventMention, casualties: Casualties, actor_kind: str | None = None,
                settings: AttackSettings = DEFAULT.attacks) -> str:
-    triggers = [t for t in event.triggers if not t.outcome] or event.triggers
+    told = [t for f in event.frames for t in f.triggers if not _failed(f, t)] or event.triggers
+    triggers = [t for t in told if not t.outcome] or told
     types = {t.event_type for t in triggers}
     strong = {t.event_type for t in triggers if not t.weak}
     abducted = casualties.abducted.min or 0 if casualties.abducted else 0
