@@ -231,3 +231,26 @@ def test_a_force_that_had_been_attacked_is_the_target(pipe):
             "the assault, killing seven assailants.")
     rec = first(pipe, text)
     assert rec.actor.kind != "state_forces" and rec.target.category == "military"
+
+
+@pytest.mark.parametrize("text", [
+    "Katiba Macina militants or Dogon militiamen killed six villagers in Ogossagou on Sunday, residents said.",
+    "Armed men, either bandits or ISWAP fighters, killed nine farmers near Damboa on Sunday, a local leader said.",
+])
+def test_alternatives_of_a_group_and_a_description_leave_the_attacker_unidentified(pipe, text):
+    assert first(pipe, text).actor.name is None
+
+
+def test_a_force_that_arrested_people_is_no_attacker_by_that(pipe):
+    text = ("Youths clashed with herders at the market in Timbuktu on Sunday and several were wounded; some were "
+            "later disarmed and arrested by Malian security forces.")
+    assert first(pipe, text).actor.kind != "state_forces"
+
+
+@pytest.mark.parametrize("text", [
+    "An armoured MINUSMA vehicle was struck by an IED in Kidal on Sunday, wounding two peacekeepers.",
+    "A FAMa convoy hit a landmine between Gao and Gossi on Sunday, killing three soldiers.",
+])
+def test_a_force_that_names_the_vehicle_or_convoy_is_its_target(pipe, text):
+    rec = first(pipe, text)
+    assert rec.actor.name is None and rec.event_type == "explosion"

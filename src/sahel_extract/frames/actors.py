@@ -2,16 +2,19 @@
 
 In: a sentence ``Span`` (catalogue actors as ``ARMED_GROUP`` entities; the ``sahel_actor_cues`` spans: state
 forces described ("the army", ``STATE_GENERIC``), national forces ("Malian soldiers", ``NATIONAL_FORCE``),
-generic descriptions from the catalogue ("suspected jihadists", ``GENERIC``), ``AFFILIATION``, ``MEMBERSHIP``
-and ``SELF_REPORT`` cues), the sentence's casualty figures, attributions and triggers. Out: ``ActorArg``
-candidates with a role score (positive: the attacker) and ``TargetArg`` objects with a target category.
+generic descriptions from the catalogue ("suspected jihadists", ``GENERIC``), and the cues of ``actor_cues``),
+the sentence's casualty figures, attributions and triggers. Out: ``ActorArg`` candidates with a role score
+(positive: the attacker) and ``TargetArg`` objects with a target category.
 
 The role score (``role_score``) reads the words around a mention (their classes in
-``models/patterns/<lang>/words/actors.jsonl``): "by X" (not "supported by X"), "on/against X", "X attacked",
-"a FAMa convoy" (a target), the subject or object of an attack verb in the parse; a ``RESPONSE_VERB`` after it
-("the army reacted", "troops pursued the assailants") makes it a responder, never the actor. A speaker reporting its
-own action is the actor ("the army said it had killed 45 terrorists"); an acronym in brackets shares the role
-of its full name; names before a generic description are who it is ("MSA/GATIA militiamen").
+``models/patterns/<lang>/words/actors.jsonl``): "by X" (not "supported by X", "confirmed by X", "arrested by X"),
+"on/against X", "X attacked" (not "X said", "X were killed", "X who died"), "a FAMa convoy" (a target), "planted
+by X", "believed to be X", "X was behind it" (the actor, told outside the attack clause), the subject or object of
+an attack verb in the parse. A force that fought back, gave chase or was sent in is a responder (a ``TargetArg``
+marked ``responder``), never the actor; a group named as a fact of the area ("where JNIM is active") is kept
+with a negative score, for the place's context only. A speaker reporting its own action is the actor ("the army
+said it had killed 45 terrorists"), and a group's own report is its claim; an acronym in brackets shares the
+role of its full name; "the al Qaeda-linked group", "fighters of Katiba Macina" take the role of the phrase.
 """
 
 from __future__ import annotations
@@ -21,6 +24,17 @@ from spacy.tokens import Span, Token
 from ..normalise.actors import ActorCatalogue
 from ..places.countries import country_code, demonym_code
 from . import lex
+from .actor_cues import (
+    affiliate_head,
+    blockers,
+    ends_before,
+    first_partner_leads,
+    is_context,
+    is_responder,
+    link_descriptions,
+    member_phrase_start,
+    starts_after,
+)
 from .mentions import ActorArg, Arg, CasualtyArg, TargetArg, Trigger
 
 _KIND_CATEGORY = {"state_forces": "military", "foreign_forces": "military", "militia": "other",
@@ -32,51 +46,21 @@ def _words(doc, start: int, end: int) -> list[Token]:
     return [doc[i] for i in range(max(0, start), min(len(doc), end))]
 
 
-def _ends_before(cues: list[Span], labels: tuple[str, ...], pos: int, doc) -> bool:
-    """A cue of ``labels`` ends right before token ``pos``, or before a few ``AGENT_FILLER`` words that lead to it
-    ("planted by the JNIM", "believed to be fighters of ISGS")."""
-    for s in cues:
-        if s.label_ in labels and s.end <= pos and pos - s.end <= 3 and all(
-                lex.has(doc[i], "AGENT_FILLER") for i in range(s.end, pos)):
-            return True
-    return False
-
-
-def _starts_after(cues: list[Span], labels: tuple[str, ...], end: int, doc) -> Span | None:
-    """A cue of ``labels`` that starts right after token ``end`` (the mention's last), skipping "'s", "also",
-    "reportedly" ("Boko Haram was behind it", "JNIM's stronghold", "ISGS is active")."""
-    for s in cues:
-        if s.label_ in labels and end < s.start <= end + 3 and all(
-                lex.has(doc[i], "ROLE_SKIP", "GROUP_MEMBER_AFTER") for i in range(end + 1, s.start)):
-            return s
-        if s.label_ in labels and s.start == end + 1:
-            return s
-    return None
-
-
-def is_context(sent: Span, start: int, end: int, cues: list[Span]) -> bool:
-    """A group named as a fact of the area or of the conflict, not as who carried out the attack: "where JNIM
-    is active", "an ISWAP stronghold", "amid the JNIM insurgency" (``CONTEXT`` after the name, ``CONTEXT_BEFORE``
-    right before it)."""
-    doc = sent.doc
-    return _starts_after(cues, ("CONTEXT",), end, doc) is not None or any(
-        s.label_ == "CONTEXT_BEFORE" and s.end == start for s in cues)
-
-
 def role_score(sent: Span, start_tok: Token, end_tok: Token, trigger_chars: set[int],
                trigger_tokens: set[int], cues: list[Span] | None = None,
-               outcome_tokens: frozenset[int] = frozenset()) -> float:
-    """How likely an actor mention is the attacker (positive) or the target (negative)."""
+               outcome_tokens: frozenset[int] = frozenset(), state: bool = False) -> float:
+    """How likely an actor mention is the attacker (positive) or the target (negative); ``state``: the mention
+    names a state or foreign force."""
     doc = sent.doc
     cues = cues if cues is not None else lex.spans_in(sent, "actors")
     pos, end = start_tok.i, end_tok.i
     before = _words(doc, max(sent.start, pos - 5), pos)
     after = _words(doc, end + 1, min(sent.end, end + 5))
-    if any(lex.has(t, "BLAME_WORD") for t in _words(doc, max(sent.start, pos - 6), pos)) or _ends_before(
+    if any(lex.has(t, "BLAME_WORD") for t in _words(doc, max(sent.start, pos - 6), pos)) or ends_before(
             cues, ("ATTRIBUTED",), pos, doc):
         return 4.0  # "police blamed Boko Haram", "planted by JNIM", "believed to be ISGS", "(presumably JNIM)"
     score = 0.0
-    if _starts_after(cues, ("BEHIND",), end, doc) is not None:
+    if starts_after(cues, ("BEHIND",), end, doc) is not None:
         score += 3  # "police believe Boko Haram was behind it"
     # "by JNIM", "carried out by fighters of the Katiba Macina"; not "supported by Russian forces", "confirmed by"
     by = [k for k, t in enumerate(before) if lex.has(t, "AGENT_BY")]
@@ -85,7 +69,8 @@ def role_score(sent: Span, start_tok: Token, end_tok: Token, trigger_chars: set[
         if all(lex.has(t, "AGENT_FILLER") for t in before[k + 1:]):
             context = k > 0 and any(c.label_ == "CONTEXT" and c.start <= before[k - 1].i < c.end for c in cues)
             score += -3 if k > 0 and lex.has(before[k - 1], "SUPPORT_VERB") else (
-                0 if k > 0 and lex.has(before[k - 1], "REPORTING_VERB", "SOURCE_VERB") or context else 3)
+                0 if k > 0 and lex.has(before[k - 1], "REPORTING_VERB", "SOURCE_VERB", "NON_ATTACK_VERB") or context
+                else 3)  # not "confirmed by", "posted by", "arrested by X"
     near = before[-3:]
     of = [k for k, t in enumerate(near) if lex.has(t, "OF")]
     group_of = bool(before) and lex.has(before[-1], "OF") and len(before) > 1 and lex.has(
@@ -104,9 +89,9 @@ def role_score(sent: Span, start_tok: Token, end_tok: Token, trigger_chars: set[
             acting.i in outcome_tokens and doc[acting.i - 1].text == ","):
         score += 2  # "JNIM fighters attacked"; not "the soldiers counted 15 dead", "four VDP, killed on Monday",
         # "ten soldiers have been killed", "the soldiers who died"
-    if after and lex.value(after[0], "TARGET_NOUN") in ("military", "police") and not lex.has(after[0],
-                                                                                             "MEMBER_WORD"):
-        score -= 3  # "a VDP post", "a FAMa convoy": the group names the target
+    if after and lex.has(after[0], "TARGET_NOUN") and not lex.has(after[0], "MEMBER_WORD") and (
+            lex.value(after[0], "TARGET_NOUN") in ("military", "police") or state):
+        score -= 3  # "a VDP post", "a FAMa convoy", "a MINUSMA vehicle": the group names the target
     if after and lex.has(after[0], "GROUP_MEMBER_AFTER") and not (lex.has(after[0], "POSSESSIVE") and not (
             len(after) > 1 and lex.has(after[1], "MEMBER_WORD", "AFFILIATE_HEAD"))):
         score += 1.5  # "ISGS fighters", "JNIM's men"; not "the army's spokesman"
@@ -125,84 +110,12 @@ def role_score(sent: Span, start_tok: Token, end_tok: Token, trigger_chars: set[
     return score
 
 
-def is_responder(sent: Span, start: int, end: int, cues: list[Span], blockers: set[int]) -> bool:
-    """A force that fought back, gave chase or was sent in after the attack: the attacked side, never the actor.
-
-    ``RESPONSE`` cues ("repelled", "fought off", "were deployed") that start after the mention's last token
-    ``end`` within ten tokens of its clause, with no other actor, victim or target between (``blockers``) and not
-    after a passive auxiliary ("the attackers were repelled"); a ``RESPONSE`` cue right before "by X" ("repulsed
-    by the army"); a ``RESPONSE_BEFORE`` verb right before it ("Mali dispatched troops")."""
-    doc = sent.doc
-    for s in cues:
-        if s.label_ == "RESPONSE" and end < s.start <= end + 10 and s.start < sent.end:
-            between = range(end + 1, s.start)
-            if any(doc[i].text in ".;" or i in blockers for i in between):
-                continue
-            if lex.has(doc[s.start - 1], "PASSIVE_AUX") and s.start - 1 > end:
-                continue
-            return True
-        if s.label_ == "RESPONSE" and s.end < start and start - s.end <= 3 and lex.has(doc[s.end], "AGENT_BY") \
-                and all(lex.has(doc[i], "AGENT_FILLER", "AGENT_BY") for i in range(s.end, start)):
-            return True
-        if s.label_ == "RESPONSE_BEFORE" and s.end <= start and start - s.end <= 2 and all(
-                lex.has(doc[i], "AGENT_FILLER", "ACTOR_MODIFIER") for i in range(s.end, start)):
-            return True
-    return False
-
-
-def _only_names_between(sent: Span, start: int, end: int) -> bool:
-    """Between two mentions stand only punctuation, "and"/"or" and group names ("Katiba Macina (JNIM) militants",
-    "MSA/GATIA militiamen")."""
-    between = sent.doc.char_span(start, end, alignment_mode="expand") if end > start else None
-    if between is None:
-        return end - start <= 1
-    return all(t.is_punct or t.is_space or lex.has(t, "NAME_JOINER", "JOINT_WORD") or t.ent_type_ == "ARMED_GROUP"
-               for t in between)
-
-
 def _inside(start: int, end: int, spans) -> bool:
     return any(s.start <= start and end <= s.end for s in spans)
 
 
 def _overlaps(start: int, end: int, actors: list[ActorArg]) -> bool:
     return any(a.start <= start < a.end or start <= a.start < end for a in actors)
-
-
-def _affiliate_head(sent: Span, ent: Span, cues: list[Span]) -> Token | None:
-    """"the al Qaeda-linked group", "an Islamic State affiliate": the head of the phrase an ``AFFILIATION`` cue
-    right after a group's name opens (``AFFILIATE_HEAD``), else None."""
-    doc = sent.doc
-    for s in cues:
-        if s.label_ == "AFFILIATION" and s.start == ent.end:
-            if lex.has(doc[s.end - 1], "AFFILIATE_HEAD"):
-                return doc[s.end - 1]
-            for i in range(s.end, min(sent.end, s.end + 3)):
-                if lex.has(doc[i], "AFFILIATE_HEAD"):
-                    return doc[i]
-                if doc[i].is_punct:
-                    break
-    return None
-
-
-def _member_phrase_start(sent: Span, ent: Span, cues: list[Span]) -> Token | None:
-    """"a group affiliated to al-Qaeda", "fighters of the Katiba Macina": the member or group word before a
-    ``MEMBERSHIP`` cue that ends right before the name, so the phrase takes the role of its head."""
-    doc = sent.doc
-    for s in cues:
-        if s.label_ == "MEMBERSHIP" and s.end == ent.start and s.start > sent.start:
-            head = doc[s.start - 1]
-            if lex.has(head, "AFFILIATE_HEAD", "MEMBER_WORD"):
-                return head
-    return None
-
-
-def _blockers(sent: Span, cues: list[Span]) -> set[int]:
-    """The tokens of other mentions (armed groups, described forces, victims, targets): a response cue after
-    one of them is not the response of a mention before it."""
-    found = {t.i for t in sent if t.ent_type_ == "ARMED_GROUP" or lex.has(t, "VICTIM", "TARGET_NOUN")}
-    found |= {i for s in cues if s.label_ in ("GENERIC", "STATE_GENERIC", "NATIONAL_FORCE")
-              for i in range(s.start, s.end)}
-    return found
 
 
 def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[CasualtyArg], attributions: list[Arg],
@@ -220,7 +133,7 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
     responses = {i for s in cues if s.label_ == "RESPONSE" for i in range(s.start, s.end)}
     # "the army said it repelled the attack": a report of a response, not of an attack
     self_reports = [s for s in cues if s.label_ == "SELF_REPORT" and s.end - 1 not in responses]
-    blockers = _blockers(sent, cues)
+    others = blockers(sent, cues)
     joint = [s for s in lex.spans_in(sent, "actors", "NATIONAL_FORCE") if any(lex.has(t, "NAME_JOINER") for t in s)]
 
     def reports_own_action(end_tok: int) -> bool:
@@ -234,13 +147,13 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
         while i < sent.end and lex.has(doc[i], "MEMBER_WORD", "GROUP_MEMBER_AFTER"):  # "FAMa soldiers repelled"
             own.add(i)
             i += 1
-        return is_responder(sent, first.i, i - 1, cues, blockers - own)
+        return is_responder(sent, first.i, i - 1, cues, others - own)
 
-    def score_of(first: Token, last: Token) -> float:
-        return role_score(sent, first, last, trigger_chars, trigger_tokens, cues, outcomes)
+    def score_of(first: Token, last: Token, state: bool = True) -> float:
+        return role_score(sent, first, last, trigger_chars, trigger_tokens, cues, outcomes, state)
 
     def claimed_after(last: Token) -> bool:
-        return _starts_after(cues, ("CLAIM_AFTER",), last.i, doc) is not None
+        return starts_after(cues, ("CLAIM_AFTER",), last.i, doc) is not None
 
     previous: tuple[Span, float] | None = None
     for ent in sent.ents:
@@ -248,13 +161,13 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
             continue  # "Malian and Wagner forces": the joint force is the first partner's
         entry = catalogue.get(ent.kb_id_) if ent.kb_id_ else catalogue.lookup(ent.text)
         first, last = ent[0], ent[-1]
-        head = _affiliate_head(sent, ent, cues)
+        head = affiliate_head(sent, ent, cues)
         if head is not None:
             last = head  # "the al Qaeda-linked group said ...": the affiliate has the phrase's role
         elif any(s.label_ == "AFFILIATION" and s.start == ent.end for s in cues):
             continue  # "al Qaeda-linked": an affiliation, not the actor
         else:
-            first = _member_phrase_start(sent, ent, cues) or first
+            first = member_phrase_start(sent, ent, cues) or first
         own = reports_own_action(last.i + 1)
         if _inside(first.idx, last.idx + len(last), attributions) and not own:
             continue
@@ -266,7 +179,7 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
         if responder(first, last):
             targets.append(TargetArg(ent.text, ent.start_char, ent.end_char, category=category, responder=True))
             continue
-        score = score_of(first, last)
+        score = score_of(first, last, entry is not None and entry.kind in _STATE_KINDS)
         if first.i > sent.start and doc[first.i - 1].like_num:
             score -= 2  # "four VDP auxiliaries", "ten FAMa soldiers": counted members, most often the victims
         if own:
@@ -324,7 +237,7 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
         if _inside(start, end, casualties) or _inside(start, end, attributions) or _overlaps(start, end, actors) \
                 or responder(span[0], span[-1]):
             continue
-        score = score_of(span[0], span[-1])
+        score = score_of(span[0], span[-1], False)
         if span.start > sent.start and lex.has(doc[span.start - 1], "DEFINITE_ARTICLE") and lex.has(
                 span[-1], "DEFINITE_GENERIC") and span.end - span.start == 1:
             score -= 0.5
@@ -332,8 +245,8 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
             continue
         actors.append(ActorArg(span.text, start, end, name=None, generic=True, score=score - 1,
                                claimed=claim is not None and start < claim.start_char))
-    _link_descriptions(sent, actors, cues)
-    _first_partner_leads(sent, actors)
+    link_descriptions(sent, actors, cues)
+    first_partner_leads(sent, actors)
     for tok in sent:  # target nouns ("attacked a military base", "an attack on the gendarmerie")
         if lex.has(tok, "TARGET_NOUN") and tok.i > sent.start and not _overlaps(tok.idx, tok.idx + len(tok), actors) \
                 and not _inside(tok.idx, tok.idx + len(tok), attributions):  # "its mayor said": a speaker
@@ -346,31 +259,3 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
     return sorted(actors, key=lambda a: a.start), targets
 
 
-def _first_partner_leads(sent: Span, actors: list[ActorArg]) -> None:
-    """A joint operation ("soldiers and VDP", "FAMa and Wagner") is the first-named force's: a partner named right
-    after an acting force, with only "and", "/" or punctuation between, scores below it."""
-    ordered = sorted(actors, key=lambda a: a.start)
-    for a, b in zip(ordered, ordered[1:], strict=False):
-        if a.score > 0 and b.score > 0 and a.end <= b.start and b.start - a.end <= 12 and _only_names_between(
-                sent, a.end, b.start) and any(lex.has(t, "NAME_JOINER", "JOINT_WORD") for t in (
-                sent.doc.char_span(a.end, b.start, alignment_mode="expand") or [])):
-            b.score = min(b.score, a.score - 2)
-
-
-def _link_descriptions(sent: Span, actors: list[ActorArg], cues: list[Span]) -> None:
-    """A generic description next to a named group is that group: "gunmen from the Islamic State in the Sahel"
-    (a ``MEMBERSHIP`` cue between them), "MSA/GATIA militiamen", "ISGS fighters" (only names between)."""
-    doc = sent.doc
-    membership = [s for s in cues if s.label_ == "MEMBERSHIP"]
-    for g in [a for a in actors if a.generic]:
-        g_span = doc.char_span(g.start, g.end, alignment_mode="expand")
-        for named in actors:
-            if not named.name or g_span is None:
-                continue
-            n_span = doc.char_span(named.start, named.end, alignment_mode="expand")
-            if n_span is None:
-                continue
-            if named.start >= g.end and any(m.start == g_span.end and m.end == n_span.start for m in membership):
-                named.score = max(named.score, g.score + 1.5)
-            if named.end <= g.start and g.start - named.end <= 30 and _only_names_between(sent, named.end, g.start):
-                named.score = max(named.score, g.score + 1.5)
