@@ -168,6 +168,14 @@ def test_an_air_or_drone_strike_by_a_state_is_that_states_forces(pipe, text, act
     assert (rec.actor.name, rec.event_type) == (actor, "air_strike")
 
 
+def test_a_state_air_strike_is_its_air_force_when_the_text_names_it(pipe):
+    text = ("Air strike kills 20 fishermen near Lake Chad\n\nA Nigerian military jet bombed a fishing settlement near "
+            "Malam Fatori, Borno State, on Sunday, killing 20 fishermen, residents said. The Nigerian Air Force has "
+            "not commented on the air strike.")
+    rec = first(pipe, text, "2021-09-28")
+    assert (rec.actor.name, rec.event_type, rec.target.category) == ("Nigerian Air Force", "air_strike", "civilians")
+
+
 # --- event type --------------------------------------------------------------------------------------------------
 
 

@@ -16,7 +16,8 @@ The rules, in order:
   responsibility"), and a branch beats its parent ("al-Qaeda claimed ... JNIM fighters attacked");
 - an attack with no named actor takes the one a previous attack's "the same group" points to, else the generic
   description ("gunmen"); an air or drone strike with none is the forces of the country it struck; else an
-  unidentified actor (an attack has an attacker; the text does not say who);
+  unidentified actor (an attack has an attacker; the text does not say who); a state's air strike is its air
+  force's when the text names that air force;
 - "Islamic State" names the global group and "al-Qaeda" the network: the record names the province or branch
   where (and when) the attack was (``provinces`` in ``models/actors.json``: al-Qaeda in the Sahel is JNIM since
   March 2017).
@@ -104,9 +105,24 @@ def _prefer_named(named: list[ActorArg], catalogue: ActorCatalogue, agent_eviden
     return best, True
 
 
+def _air_force(actor: Actor, event: EventMention, catalogue: ActorCatalogue) -> Actor:
+    """A state's air or drone strike is its air force's when the attack's sentences name that air force."""
+    entry = catalogue.get(actor.name) if actor.name else None
+    if entry is None or entry.kind not in _STATE or entry.branch_of_forces == "air" or not _is_air_strike(event):
+        return actor
+    named = [catalogue.get(a.name) for f in event.frames for a in f.actors if a.name] + [
+        catalogue.lookup(t.text) for f in event.frames for t in f.targets]
+    air = next((e for e in named if e and e.branch_of_forces == "air" and e.countries == entry.countries), None)
+    return to_actor(air, actor.mention or air.name, claimed=False) if air else actor
+
+
 def choose_actor(event: EventMention, catalogue: ActorCatalogue, country: str | None,
                  settings: AttackSettings = DEFAULT.attacks) -> Actor:
     """The attack's actor (see the module docstring); the thresholds are ``Settings.attacks.actor_*``."""
+    return _air_force(_choose(event, catalogue, country, settings), event, catalogue)
+
+
+def _choose(event: EventMention, catalogue: ActorCatalogue, country: str | None, settings: AttackSettings) -> Actor:
     frames = event.frames
     told = [f for f in frames if f.triggers or f.claim or f.blame]
     # an attack sentence's actors, and a clear agent of its other sentences ("a group of armed men seized them")

@@ -61,6 +61,8 @@ class ActorEntry:
     #: the day its provinces took over (al-Qaeda's JNIM, 2 March 2017), and the branches before that day
     provinces_since: str | None = None
     provinces_before: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, hash=False)
+    #: the branch of a state's forces an entry is, when it is not the whole of them ("air": its air force)
+    branch_of_forces: str | None = None
 
     def branch(self, country: str | None, admin1: str | None = None, day: str | None = None) -> str | None:
         """The name of the group's province or branch where (and when) an attack was, if it has one: "Islamic
@@ -96,6 +98,7 @@ class ActorCatalogue:
                 provinces={k: v for k, v in (row.get("provinces") or {}).items() if k in ("by_admin1", "by_country")},
                 provinces_since=(row.get("provinces") or {}).get("since"),
                 provinces_before=(row.get("provinces") or {}).get("before") or {},
+                branch_of_forces=row.get("branch"),
             )
             self.entries.append(entry)
             self._by_name[entry.name] = entry
