@@ -41,6 +41,7 @@ def first(pipe, text: str, published: str = "2024-03-12"):
     "assailants and reinforcements were sent to the area, the army's spokesman said.",
     "Militants attacked the town of Djibo on Sunday, killing seven civilians. Security forces pushed back the "
     "attackers and have since been combing the area.",
+    "Burkinabe soldiers and VDP repelled an attack on Djibo on Sunday, killing 20 terrorists, the army said.",
 ])
 def test_the_force_that_fought_back_is_the_target_not_the_actor(pipe, text):
     rec = first(pipe, text)

@@ -144,9 +144,18 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
     def responder(first: Token, last: Token) -> bool:
         own = set(range(first.i, last.i + 1))
         i = last.i + 1
-        while i < sent.end and lex.has(doc[i], "MEMBER_WORD", "GROUP_MEMBER_AFTER"):  # "FAMa soldiers repelled"
-            own.add(i)
-            i += 1
+        while i < sent.end:  # "FAMa soldiers repelled", "Burkinabe soldiers and VDP repelled": one subject
+            if lex.has(doc[i], "MEMBER_WORD", "GROUP_MEMBER_AFTER"):
+                own.add(i)
+                i += 1
+            elif lex.has(doc[i], "NAME_JOINER", "JOINT_WORD") and i + 1 < sent.end and i + 1 in others:
+                own.add(i)
+                i += 1
+                while i < sent.end and i in others:
+                    own.add(i)
+                    i += 1
+            else:
+                break
         return is_responder(sent, first.i, i - 1, cues, others - own)
 
     def score_of(first: Token, last: Token, state: bool = True) -> float:
