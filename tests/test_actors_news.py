@@ -148,10 +148,17 @@ def test_al_qaeda_in_the_sahel_is_its_branch_there(pipe, text, published, actor)
     assert first(pipe, text, published).actor.name == actor
 
 
-def test_a_claim_right_after_the_name_is_a_claim(pipe):
-    text = ("Two Al Qaeda-claimed attacks on an army post at Bamba and on a river boat killed 64 people on Thursday "
-            "in northern Mali, the government said.")
-    assert first(pipe, text, "2023-09-09").actor.claimed
+@pytest.mark.parametrize("text, published, actor", [
+    ("Two Al Qaeda-claimed attacks on an army post at Bamba and on a river boat killed 64 people on Thursday "
+     "in northern Mali, the government said.", "2023-09-09", "JNIM"),
+    ("The Islamic State claimed Sunday's attack on the army post at Tillia, in which 20 soldiers died.",
+     "2024-03-12", "ISGS"),
+    ("AQIM claims the bombing\n\nA car bomb killed 47 people at a military camp in Gao on Wednesday, the state "
+     "broadcaster said.", "2017-01-19", "AQIM"),
+])
+def test_a_claim_right_after_the_name_is_a_claim(pipe, text, published, actor):
+    rec = first(pipe, text, published)
+    assert (rec.actor.name, rec.actor.claimed) == (actor, True)
 
 
 # --- air and drone strikes -------------------------------------------------------------------------------------

@@ -199,7 +199,7 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
         group = entry is not None and entry.kind not in _STATE_KINDS
         claimed = (claim is not None and ent.start_char < claim.start_char and not any(
             e.label_ == "ARMED_GROUP" and e.kb_id_ != ent.kb_id_ and ent.end_char <= e.start_char < claim.start_char
-            for e in sent.ents)) or claimed_after(last) or (own and group)
+            for e in sent.ents)) or (claimed_after(last) or own) and group
         if claimed:
             score += 3
         text = doc[first.i:last.i + 1].text if head is not None else ent.text
