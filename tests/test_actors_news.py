@@ -69,6 +69,18 @@ def test_troops_sent_in_after_the_attack_are_not_its_actor(pipe, text):
     assert rec.actor.kind != "state_forces"
 
 
+@pytest.mark.parametrize("text", [
+    "Four peacekeepers killed in Aguelhok\n\nSuspected militants attacked a UN camp in Aguelhok on Friday, killing "
+    "four peacekeepers. MINUSMA, the UN mission in Mali, said in a statement that its troops had pushed back the "
+    "assault.",
+    "Gunmen ambushed a convoy near Tessit on Friday, killing four peacekeepers, according to MINUSMA, which "
+    "reported the toll on Twitter.",
+])
+def test_the_mission_that_reports_the_toll_is_a_source(pipe, text):
+    rec = first(pipe, text)
+    assert rec.actor.name is None and rec.target.category == "peacekeepers"
+
+
 # --- who acted, told outside the attack clause -------------------------------------------------------------------
 
 
