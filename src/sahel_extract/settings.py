@@ -74,6 +74,14 @@ class AttackSettings(_Part):
     overnight_days: int = Field(1, ge=0, description="two dates this many days apart can be one attack (overnight)")
     background_days_before_main: int = Field(7, ge=0, description="a later-told attack ending this long before the "
                                                                   "article's first is background")
+    massacre_min_killed: int = Field(10, ge=1, description="civilians killed before an attack the text calls a "
+                                                           "massacre is recorded as one")
+    actor_named_margin: float = Field(1.5, description="a named actor is kept unless a generic description's role "
+                                                       "score is more than this above it")
+    actor_agent_evidence: float = Field(2.0, description="role score (without a claim) that shows a named group "
+                                                         "carried an attack out, beating another group's claim")
+    actor_state_evidence: float = Field(0.5, description="a state or foreign force is an actor candidate only "
+                                                         "above this role score")
 
 
 class PrefilterSettings(_Part):

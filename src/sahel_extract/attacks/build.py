@@ -163,7 +163,7 @@ def build_records(events: list[EventMention], frames, article: Article, gazettee
         elif is_history(date, article.published, settings) or main and is_background_to(event, date, place, main,
                                                                                         settings):
             continue
-        actor = choose_actor(event, catalogue, place.country_code or (codes or [None])[0])
+        actor = choose_actor(event, catalogue, place.country_code or (codes or [None])[0], settings.attacks)
         actor = regional_affiliate(actor, place, catalogue)
         casualties, sources, reports = build_casualties(event, actor, catalogue)
         spans = [(s, e) for s, e, _ in event.evidence]

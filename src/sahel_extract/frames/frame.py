@@ -114,7 +114,10 @@ def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue, lexicon:
     frame.places = [p for p in frame.places if not any(a.start <= p.start and p.end <= a.end for a in taken)]
     frame.near_pairs = near_pairs(sent, frame.places, settings.near_gap_chars)
     frame.claim = cues.claim is not None
-    frame.blame = "BLAME" in cues and any(a.name and a.score >= 2 for a in frame.actors)
+    # "police blamed Boko Haram", and the actor cues that name who did it outside the attack clause ("planted by
+    # JNIM", "believed to be ISGS", "Boko Haram was behind it")
+    frame.blame = ("BLAME" in cues or bool(lex.spans_in(sent, "actors", "ATTRIBUTED", "BEHIND"))) and any(
+        a.name and a.score >= 2 for a in frame.actors)
     frame.new_event = "NEW_EVENT" in cues
     frame.anaphoric_actor = "ANAPHORIC_ACTOR" in cues
     frame.confirms = "CONFIRMS" in cues

@@ -56,6 +56,7 @@ class ActorArg(Arg):
 @dataclass(slots=True)
 class TargetArg(Arg):
     category: str | None = None
+    responder: bool = False  # a force that fought back or came after the attack: the attacked side, never the actor
 
 
 @dataclass(slots=True)

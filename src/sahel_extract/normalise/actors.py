@@ -58,6 +58,20 @@ class ActorEntry:
     category: str | None = None
     #: for a global group: its province by admin1 (``by_admin1``) and by country (``by_country``)
     provinces: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, hash=False)
+    #: the day its provinces took over (al-Qaeda's JNIM, 2 March 2017), and the branches before that day
+    provinces_since: str | None = None
+    provinces_before: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, hash=False)
+    #: the branch of a state's forces an entry is, when it is not the whole of them ("air": its air force)
+    branch_of_forces: str | None = None
+
+    def branch(self, country: str | None, admin1: str | None = None, day: str | None = None) -> str | None:
+        """The name of the group's province or branch where (and when) an attack was, if it has one: "Islamic
+        State" in Diffa is ISWAP; al-Qaeda in Mali is JNIM, or AQIM before JNIM was formed. An unknown day takes
+        the present branches."""
+        table = self.provinces_before if self.provinces_since and day and day < self.provinces_since else \
+            self.provinces
+        by_admin1 = {fold(k): v for k, v in table.get("by_admin1", {}).items()}
+        return by_admin1.get(fold(admin1 or "")) or table.get("by_country", {}).get(country or "")
 
     def operates_in(self, country: str | None, admin1: str | None) -> bool:
         """Whether a place in that country and region is in the group's area of operations."""
@@ -80,7 +94,11 @@ class ActorCatalogue:
                 affiliation=row.get("affiliation"), countries=tuple(row.get("countries") or ()),
                 aliases=tuple(row.get("aliases") or ()),
                 areas={c: tuple(r) for c, r in (row.get("areas") or {}).items()},
-                category=row.get("category"), provinces=row.get("provinces") or {},
+                category=row.get("category"),
+                provinces={k: v for k, v in (row.get("provinces") or {}).items() if k in ("by_admin1", "by_country")},
+                provinces_since=(row.get("provinces") or {}).get("since"),
+                provinces_before=(row.get("provinces") or {}).get("before") or {},
+                branch_of_forces=row.get("branch"),
             )
             self.entries.append(entry)
             self._by_name[entry.name] = entry
