@@ -282,3 +282,21 @@ def test_a_force_that_arrested_people_is_no_attacker_by_that(pipe):
 def test_a_force_that_names_the_vehicle_or_convoy_is_its_target(pipe, text):
     rec = first(pipe, text)
     assert rec.actor.name is None and rec.event_type == "explosion"
+
+
+# --- a headline's bare participle is a passive ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, outcome", [
+    ("Soldiers killed in ambush near Djibo\n\nSuspected jihadists ambushed an army convoy near Djibo on Saturday, "
+     "killing 14 soldiers, security sources said.", "killed"),
+    ("Five VDP killed, three wounded in Arbinda attack\n\nGunmen attacked a VDP position in Arbinda on Monday, "
+     "killing five volunteers and wounding three, residents said.", "killed"),
+    ("Traders abducted by gunmen on the Kaya road\n\nArmed men stopped a minibus on the road to Kaya on Friday and "
+     "abducted eight traders, a relative said.", "abducted"),
+])
+def test_a_headline_participle_with_no_object_makes_its_subject_a_victim(pipe, text, outcome):
+    record = first(pipe, text)
+    assert record.actor.kind != "state_forces"
+    assert {c.outcome for c in record.casualties.reports} >= {outcome}
+    assert "attackers_killed" not in {c.outcome for c in record.casualties.reports}

@@ -128,7 +128,8 @@ class Pipeline:
         if self.settings.run.dask:
             from .scale import process_on_dask
 
-            yield from process_on_dask(articles, self.settings, self.settings.run.dask)
+            for item, outcome in process_on_dask(articles, self.settings, self.settings.run.dask, dask_partition):
+                yield ArticleResult(item, outcome) if isinstance(outcome, list) else outcome
             return
         if self.workers > 1:
             yield from self._process_parallel(articles)
@@ -304,6 +305,20 @@ def _worker_run(chunk: list[Article | IngestError]) -> list[list[AttackRecord] |
     parent, which has them."""
     assert _WORKER is not None
     return [item.records if isinstance(item, ArticleResult) else item for item in _WORKER.process_articles(chunk)]
+
+
+_DASK_PIPELINES: dict[str, Pipeline] = {}  # in each Dask worker process: settings JSON -> its pipeline
+
+
+def dask_partition(items: list[Article | IngestError], settings_json: str) -> list[list[AttackRecord] | IngestError]:
+    """One ``dask.bag`` partition on a Dask worker (``scale``): the records (or the error) of each item, in order,
+    by a pipeline built once per worker process."""
+    pipeline = _DASK_PIPELINES.get(settings_json)
+    if pipeline is None:
+        settings = Settings.model_validate_json(settings_json)
+        pipeline = Pipeline(settings=settings.replace(run={"workers": 1, "dask": None}))
+        _DASK_PIPELINES[settings_json] = pipeline
+    return [r.records if isinstance(r, ArticleResult) else r for r in pipeline.process_articles(list(items))]
 
 
 _DEFAULT: Pipeline | None = None

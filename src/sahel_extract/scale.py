@@ -5,8 +5,9 @@ cluster: ``"local"`` (a ``LocalCluster`` of ``Settings.run.workers`` single-thre
 the loopback interface, no dashboard) or the address of a running scheduler (``tcp://host:8786``; its workers
 need sahel-extract installed). Out: the same ``ArticleResult`` / ``IngestError`` stream, in input order, as a
 local run gives: each window of articles becomes a bag of partitions, every partition is processed by a worker's
-own ``Pipeline`` (built once per worker process from the settings, then reused), and the windows are read back
-in order. Two windows are in flight at once, so workers do not wait while results are collected.
+own ``Pipeline`` (built once per worker process from the settings, then reused: ``pipeline.dask_partition``),
+and the windows are read back in order. Two windows are in flight at once, so workers do not wait while results
+are collected.
 
 Needs the optional extra: ``pip install 'sahel-extract[dask]'``.
 """
@@ -14,33 +15,15 @@ Needs the optional extra: ``pip install 'sahel-extract[dask]'``.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import TYPE_CHECKING
 
 from .ingest import Article
-from .records import AttackRecord, IngestError
+from .records import IngestError
 from .settings import Settings
-
-if TYPE_CHECKING:
-    from .pipeline import ArticleResult
 
 #: Articles per partition of a window's bag.
 PARTITION = 32
-
-_PIPELINES: dict[str, object] = {}  # in each worker process: settings JSON -> Pipeline
-
-
-def _partition(items: list[Article | IngestError], settings_json: str) -> list[list[AttackRecord] | IngestError]:
-    """One partition on a worker: the records (or the error) of each item, in order."""
-    from .pipeline import ArticleResult, Pipeline
-
-    pipeline = _PIPELINES.get(settings_json)
-    if pipeline is None:
-        settings = Settings.model_validate_json(settings_json)
-        pipeline = _PIPELINES[settings_json] = Pipeline(settings=settings.replace(run={"workers": 1, "dask": None}))
-    return [r.records if isinstance(r, ArticleResult) else r for r in pipeline.process_articles(list(items))]
-
 
 def client_for(address: str, workers: int, timeout: float = 30.0):
     """A Dask client: a new loopback ``LocalCluster`` for "local", else a connection to a scheduler."""
@@ -55,12 +38,12 @@ def client_for(address: str, workers: int, timeout: float = 30.0):
     return Client(address, timeout=timeout)
 
 
-def process_on_dask(items: Iterable[Article | IngestError], settings: Settings, address: str
-                    ) -> Iterator[ArticleResult | IngestError]:
-    """The results of every item, in order, computed on a Dask cluster (see the module docstring)."""
+def process_on_dask(items: Iterable[Article | IngestError], settings: Settings, address: str,
+                    partition: Callable[[list, str], list]) -> Iterator[tuple[Article | IngestError, object]]:
+    """Each item with its outcome, in order, computed on a Dask cluster (see the module docstring).
+    ``partition(items, settings_json)`` is the per-partition work (``pipeline.dask_partition``): it runs on the
+    workers and gives one outcome per item."""
     import dask.bag as db
-
-    from .pipeline import ArticleResult
 
     settings_json = settings.model_dump_json()
     client = client_for(address, settings.run.workers, settings.run.dask_timeout)
@@ -74,13 +57,12 @@ def process_on_dask(items: Iterable[Article | IngestError], settings: Settings, 
                 chunk = list(islice(iterator, window))
                 if not chunk:
                     break
-                bag = db.from_sequence(chunk, partition_size=PARTITION).map_partitions(_partition, settings_json)
+                bag = db.from_sequence(chunk, partition_size=PARTITION).map_partitions(partition, settings_json)
                 in_flight.append((chunk, client.compute(bag)))
             if not in_flight:
                 break
             chunk, future = in_flight.popleft()
-            for item, outcome in zip(chunk, future.result(), strict=True):
-                yield ArticleResult(item, outcome) if isinstance(outcome, list) else outcome
+            yield from zip(chunk, future.result(), strict=True)
     finally:
         cluster = getattr(client, "cluster", None)
         client.close()

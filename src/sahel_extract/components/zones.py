@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..ingest.zones import find_zones
+from ..ingest.zones import dateline, find_zones
 
 ZONES_KEY = "sahel_zones"
 
@@ -39,5 +39,20 @@ def mark_zones(doc: Doc) -> Doc:
             span[0].is_sent_start = True
             if span.end < len(doc) and kind != "body":  # the zone ends its sentence too
                 doc[span.end].is_sent_start = True
+        if kind == "body":
+            _keep_dateline_whole(doc, span)
     doc.spans[ZONES_KEY] = spans
     return doc
+
+
+def _keep_dateline_whole(doc: Doc, span) -> None:
+    """No sentence break inside a wire dateline or right after it ("BAMAKO, Mali (AP) — Gunmen ..."): the parser
+    would otherwise make "BAMAKO" a sentence of its own."""
+    found = dateline(span.text)
+    if not found:
+        return
+    end = span.start_char + found[0]
+    for tok in span[1:]:
+        if tok.idx > end:
+            break
+        tok.is_sent_start = False

@@ -84,7 +84,8 @@ def role_score(sent: Span, start_tok: Token, end_tok: Token, trigger_chars: set[
                  and not t.is_punct and t.ent_type_ != "ARMED_GROUP" and not lex.has(t, "ROLE_SKIP")]
     acting = next((t for t in following[:3] if (t.i in trigger_tokens or lex.has(t, "AGENT_VERB")) and not lex.has(
         t, "INTRANSITIVE_OUTCOME")), None)
-    passive = acting is not None and any(lex.has(t, "PASSIVE_AUX") for t in following[:following.index(acting)])
+    passive = acting is not None and (any(lex.has(t, "PASSIVE_AUX") for t in following[:following.index(acting)])
+                                      or acting.i in outcome_tokens and _bare_participle(sent, acting))
     if acting is not None and not passive and not lex.has(following[0], "REPORTING_VERB") and not (
             acting.i in outcome_tokens and doc[acting.i - 1].text == ","):
         score += 2  # "JNIM fighters attacked"; not "the soldiers counted 15 dead", "four VDP, killed on Monday",
@@ -108,6 +109,15 @@ def role_score(sent: Span, start_tok: Token, end_tok: Token, trigger_chars: set[
     if any(i > start_tok.idx for i in trigger_chars) and not any(i < start_tok.idx for i in trigger_chars):
         score += 0.5
     return score
+
+
+def _bare_participle(sent: Span, verb: Token) -> bool:
+    """An outcome verb with no object, as headlines and captions write a passive: "Soldiers killed in ambush",
+    "Five VDP killed, three wounded", "Traders abducted by gunmen" (``PASSIVE_AFTER``, a comma or the end)."""
+    if verb.i + 1 >= sent.end:
+        return True
+    nxt = sent.doc[verb.i + 1]
+    return nxt.is_punct or lex.has(nxt, "PASSIVE_AFTER")
 
 
 def _inside(start: int, end: int, spans) -> bool:

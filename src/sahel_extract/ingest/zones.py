@@ -45,6 +45,9 @@ _DIGIT = re.compile(r"\d")
 _DATELINE = re.compile(r"^(?P<place>(?:[A-ZÀ-Ý'’.-]{2,}(?: [A-ZÀ-Ý'’.-]{2,}){0,2})|[A-ZÀ-Ý][a-zà-ÿ'’-]+"
                        r"(?= ?\(|,? ?[—–]))(?P<rest>,[^\n—–]{0,45}?)?\s*(?:\([^)\n]{1,40}\))?\s*[-–—]{1,2}\s")
 SKIPPED_KINDS = frozenset({"datestamp", "byline", "caption", "teaser", "furniture", "skipped"})
+#: "OUAGADOUGOU, April 4 A Romanian ...": a town in capitals, a capitalised word and a day number, then the text.
+_DATELINE_NO_DASH = re.compile(r"^(?P<place>[A-ZÀ-Ý'’.-]{3,}(?: [A-ZÀ-Ý'’.-]{2,}){0,2}),\s"
+                               r"(?P<rest>[A-Z][a-zé]{2,8}\.?\s\d{1,2})\b\s*(?:\([^)\n]{1,40}\))?\s*(?=[A-Z\"“«])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +181,7 @@ def _datestamp_prefix(line: str, lang: str) -> int:
 
 def dateline(line: str) -> tuple[int, str, str] | None:
     """A wire dateline opening a line: (its length, the town, what follows the town: country, date), or None."""
-    m = _DATELINE.match(line)
+    m = _DATELINE.match(line) or _DATELINE_NO_DASH.match(line)
     if not m:
         return None
     return m.end(), m.group("place"), (m.group("rest") or "").strip(" ,")
