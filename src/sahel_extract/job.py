@@ -155,7 +155,7 @@ class Journal:
 
     def _append(self, entry: dict) -> None:
         assert self._fh is not None
-        self._fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self._fh.write(json.dumps(entry, ensure_ascii=True) + "\n")  # a file name may hold lone surrogates
         self._fh.flush()
         if time.monotonic() - self._synced > SYNC_SECONDS:
             self.sync()

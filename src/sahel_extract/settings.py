@@ -58,6 +58,9 @@ class FrameSettings(_Part):
                                                               "of the aggregate")
     max_source_chars: int = Field(90, ge=10, description="longest attribution phrase")
     negation_window_tokens: int = Field(6, ge=0, description="a denial this close before a claim cancels it")
+    max_sentence_tokens: int = Field(200, ge=20, description="a longer 'sentence' (a list, a table, text with no "
+                                                             "full stop) is read in pieces of at most this many "
+                                                             "tokens, cut after a comma or semicolon if one is near")
 
 
 class AttackSettings(_Part):

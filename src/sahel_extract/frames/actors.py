@@ -175,7 +175,7 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
         return starts_after(cues, ("CLAIM_AFTER",), last.i, doc) is not None
 
     previous: tuple[Span, float] | None = None
-    for ent in sent.ents:
+    for ent in lex.ents_in(sent):
         if ent.label_ != "ARMED_GROUP" or any(s.start < ent.start and ent.end <= s.end for s in joint):
             continue  # "Malian and Wagner forces": the joint force is the first partner's
         entry = catalogue.get(ent.kb_id_) if ent.kb_id_ else catalogue.lookup(ent.text)
@@ -209,7 +209,7 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
         group = entry is not None and entry.kind not in _STATE_KINDS
         claimed = (claim is not None and ent.start_char < claim.start_char and not any(
             e.label_ == "ARMED_GROUP" and e.kb_id_ != ent.kb_id_ and ent.end_char <= e.start_char < claim.start_char
-            for e in sent.ents)) or (claimed_after(last) or own) and group
+            for e in lex.ents_in(sent))) or (claimed_after(last) or own) and group
         if claimed:
             score += 3
         text = doc[first.i:last.i + 1].text if head is not None else ent.text

@@ -206,12 +206,13 @@ def _arg(sent: Span, tokens: list[Token], p: dict, outcome: str, o_idx: int) -> 
     first = min(p["q"], o_idx) if o_idx >= 0 else p["q"]
     last = max(p["k"] - 1, p["j"] - 1, o_idx)
     start, end = tokens[first].idx, tokens[last].idx + len(tokens[last])
-    quantity = doc.text[tokens[p["q"]].idx: tokens[p["j"] - 1].idx + len(tokens[p["j"] - 1])]
+    text = lex.text_of(doc)
+    quantity = text[tokens[p["q"]].idx: tokens[p["j"] - 1].idx + len(tokens[p["j"] - 1])]
     if lex.has(tokens[p["i"]], "INDEFINITE_ARTICLE", "DEFINITE_ARTICLE"):
         quantity = "one"
     subset = lex.span_at(sent, "tolls", end=tokens[p["q"]].i, labels=("SUBSET",)) is not None
     victim_tok = tokens[p["k"] - 1] if p["victim"] else None
-    return CasualtyArg(doc.text[start:end], start, end, outcome=outcome, quantity=quantity, victim=p["victim"],
+    return CasualtyArg(text[start:end], start, end, outcome=outcome, quantity=quantity, victim=p["victim"],
                        who=p["who"], subset=subset, vague=_vague(tokens, p),
                        bomber=lex.has(victim_tok, "BOMBER"), generic=lex.has(victim_tok, "GENERIC_PEOPLE"))
 

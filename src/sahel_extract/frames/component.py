@@ -11,9 +11,10 @@ sets ``doc._.frames_error`` instead of stopping the batch.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..ingest.zones import SKIPPED_KINDS
 from ..normalise.actors import ActorCatalogue, default_catalogue
@@ -60,6 +61,19 @@ def _trim(frame: Frame) -> None:
         frame.start, frame.end, frame.text = frame.start + lead, frame.end - trail, text.strip()
 
 
+def pieces(sent: Span, limit: int) -> Iterator[Span]:
+    """A sentence, or pieces of at most ``limit`` tokens when it is longer, each cut after the last comma,
+    semicolon or colon of its second half (at ``limit`` when there is none). Reading a sentence costs time in its
+    length times its attack words; a text without full stops is one sentence of thousands of tokens."""
+    doc, start = sent.doc, sent.start
+    while sent.end - start > limit:
+        end = start + limit
+        cut = next((i + 1 for i in range(end - 1, start + limit // 2, -1) if doc[i].text in ",;:"), end)
+        yield doc[start:cut]
+        start = cut
+    yield doc[start:sent.end] if start != sent.start else sent
+
+
 class FrameFinder:
     """Analyses every sentence of a Doc into a frame."""
 
@@ -73,11 +87,13 @@ class FrameFinder:
         self.lexicon = load_lexicon(lang, (package_root(), *(Path(d) for d in extra_dirs)))
 
     def __call__(self, doc: Doc) -> Doc:
+        lex.forget(doc)
         try:
             zones = sorted(doc.spans.get(ZONES_KEY, []), key=lambda z: z.start)
             datelines = dateline_spans(doc, zones)
             frames = []
-            for i, sent in enumerate(doc.sents):
+            for i, sent in enumerate(s for whole in doc.sents
+                                      for s in pieces(whole, self.settings.max_sentence_tokens)):
                 zone = next((z.label_ for z in zones if z.start <= sent.start < z.end), "body")
                 if zone in SKIPPED_KINDS:  # a date stamp, byline, caption, teaser or menu: no attack is told there
                     frame = Frame(index=i, start=sent.start_char, end=sent.end_char, text=sent.text)
@@ -95,6 +111,8 @@ class FrameFinder:
             log.warning("frame finder failed: %s: %s", type(exc).__name__, exc)
             doc._.frames = []
             doc._.frames_error = f"{type(exc).__name__}: {exc}"
+        finally:
+            lex.forget(doc)  # its caches hold Span objects, which ``Doc.to_bytes`` cannot write
         return doc
 
 

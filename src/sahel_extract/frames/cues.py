@@ -64,7 +64,7 @@ def _governed_by_reporting(span: Span) -> bool | None:
     """With a parse: whether the nearest verb the time hangs on is a reporting verb ("Late on Saturday the army
     said ...", "officials confirmed on Monday that ..."); None without a parse."""
     doc = span.doc
-    if not doc.has_annotation("DEP"):
+    if not lex.parsed(doc):
         return None
     for tok in span.root.ancestors:
         if tok.pos_ in ("VERB", "AUX"):
@@ -136,7 +136,7 @@ def find_attributions(sent: Span, lexicon: Lexicon, max_chars: int) -> list[Sour
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        text = sent.doc.text[start:end]
+        text = lex.text_of(sent.doc)[start:end]
         if len(text) > max_chars:
             continue
         if span.label_ in ("TOLD", "CITED_BY") and " ".join(text.lower().split()) not in agencies:

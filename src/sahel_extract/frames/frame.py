@@ -24,6 +24,7 @@ from .actors import find_actors
 from .casualties import find_casualties
 from .cues import Source, find_attributions, find_cues, find_times, split_report_times
 from .mentions import CasualtyArg, Frame
+from .place_clues import dateline
 from .places import attached, find_places, near_pairs, token_distance
 from .triggers import find_triggers
 
@@ -38,12 +39,17 @@ def governing_speaker(sent: Span, casualty: CasualtyArg, sources: list[Source]) 
     security official said") stands in. None without a parse or a governing verb."""
     doc = sent.doc
     span = doc.char_span(casualty.start, casualty.end, alignment_mode="expand")
-    if span is None or not doc.has_annotation("DEP"):
+    if span is None or not lex.parsed(doc):
         return None
     for verb in span.root.ancestors:
         if not lex.has(verb, "REPORTING_VERB") or verb.pos_ not in ("VERB", "AUX"):
             continue
-        subject = next((c for c in verb.children if c.dep_.split(":")[0] in ("nsubj", "nsubjpass")), None)
+        # the subject nearest the verb, never the dateline's town the parser may also hang on it ("BAMAKO - The
+        # army said")
+        subjects = [c for c in verb.children if c.dep_.split(":")[0] in ("nsubj", "nsubjpass")
+                    and not dateline(sent, doc[c.i:c.i + 1])]
+        subject = max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=None) or next(
+            iter(subjects), None)
         if subject is None:
             beside = [c for c in sources if 0 <= verb.idx - c.end <= 2 or 0 <= c.start - (verb.idx + len(verb)) <= 2]
             return beside[0].text if beside else None
@@ -51,6 +57,9 @@ def governing_speaker(sent: Span, casualty: CasualtyArg, sources: list[Source]) 
                 for t in child.subtree}
         kept = [t for t in subject.subtree if t.i not in drop]
         kept = [t for t in kept if kept[0].i <= t.i <= kept[-1].i]
+        if kept and dateline(sent, doc[kept[0].i:kept[0].i + 1]):  # "NIAMEY, Niger (AP) - Security sources"
+            marks = [k for k, t in enumerate(kept) if lex.has(t, "DATELINE_MARK") and t.text != ","]
+            kept = kept[marks[-1] + 1:] if marks else []
         return doc[kept[0].i:kept[-1].i + 1].text if kept else None
     return None
 
@@ -100,7 +109,7 @@ def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue, lexicon:
             trig.weak = True
     anchors = trigger_anchors + [(c.start, c.end) for c in frame.casualties]
     frame.places, frame.countries, frame.demonyms = find_places(sent, anchors)
-    for ent in sent.ents:  # "Mali's military", "the Burkinabe army": a national force says which country
+    for ent in lex.ents_in(sent):  # "Mali's military", "the Burkinabe army": a national force says which country
         entry = catalogue.get(ent.kb_id_) if ent.label_ == "ARMED_GROUP" and ent.kb_id_ else None
         if entry and len(entry.countries) == 1 and entry.countries[0] not in frame.demonyms:
             frame.demonyms.append(entry.countries[0])
@@ -126,7 +135,7 @@ def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue, lexicon:
     frame.background = "BACKGROUND" in cues
     revision, superseded = "REVISION" in cues, "SUPERSEDED" in cues
     according = [a for a in sources if a.whole_sentence]
-    parsed = doc.has_annotation("DEP")
+    parsed = lex.parsed(doc)
     # a figure introduced as the old one ("a provisional toll of twelve") is the replaced one, and the others of
     # its sentence are the new ones; else a sentence telling an old figure ("had initially said") tells only that
     replaced = {id(c) for c in frame.casualties if _starts_at(sent, "SUPERSEDED_BEFORE", c.start, end=True)}

@@ -47,7 +47,8 @@ def dateline(sent: Span, span: Span) -> bool:
     that starts with it, or a name in capitals followed by a ``DATELINE_MARK``)."""
     doc = sent.doc
     i = span.start
-    if i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc.text[max(0, span.start_char - 2):span.start_char]:
+    before = lex.text_of(doc)[max(0, span.start_char - 2):span.start_char]
+    if i > 0 and "\n" not in doc[i - 1].text and "\n" not in before:
         return False
     if any(d.start == i for d in lex.spans_in(doc, "places", "DATELINE")):
         return True

@@ -106,7 +106,7 @@ def _candidates(span: Span) -> tuple[list | None, str | None]:
     label of the gazetteer they come from."""
     if not Span.has_extension("place_candidates"):
         return None, None
-    for ent in span.doc.ents:
+    for ent in lex.ents_in(span.doc):
         if ent.start == span.start and ent.end == span.end:
             found = ent._.place_candidates
             if found is not None:
@@ -124,8 +124,8 @@ def attached(sent: Span, start: int, end: int, trigger_tokens: set[int]) -> bool
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None and titled(sent, span):  # unless it is the only place the sentence names
         return not any(e.label_ in ("PLACE", "GPE", "LOC") and (e.end <= span.start or span.end <= e.start)
-                       and not titled(sent, e) for e in sent.ents)
-    if not doc.has_annotation("DEP") or not trigger_tokens or span is None:
+                       and not titled(sent, e) for e in lex.ents_in(sent))
+    if not lex.parsed(doc) or not trigger_tokens or span is None:
         return True
     tok = span.root
     for _ in range(15):
@@ -250,7 +250,7 @@ def find_places(sent: Span, anchors: list[tuple[int, int]]) -> tuple[list[PlaceA
     places: list[PlaceArg] = []
     countries: list[str] = []
     demonyms: list[str] = []
-    for ent in sent.ents:
+    for ent in lex.ents_in(sent):
         if ent.label_ in ("COUNTRY", "NORP") and names_a_border(sent, ent):
             continue  # "near the Burkina Faso border", "on the Nigerian border": the neighbour, not the place
         if ent.label_ == "COUNTRY" and (origin_or_destination(sent, ent) or not_the_place(sent, ent)):

@@ -90,14 +90,16 @@ class SahelEntityRuler:
             place_names.append(name)
         self._add("PLACE", "", place_names)
 
-    def _shadow(self, doc: Doc) -> tuple[Doc, list[int]]:
+    def _shadow(self, doc: Doc) -> tuple[Doc | None, list[int]]:
+        """A Doc of the folded words (no accents, no case) and the index of each in ``doc``; None when the text
+        has no word to fold (a text of only punctuation: spaCy refuses a Doc of empty words)."""
         words, index = [], []
         for tok in doc:
             f = fold(tok.text)
             if f:
                 words.append(f)
                 index.append(tok.i)
-        return Doc(self.vocab, words=words or [""]), index
+        return (Doc(self.vocab, words=words) if words else None), index
 
     def _place_ok(self, doc: Doc, span: Span) -> bool:
         if not span.text[:1].isupper() or self._inside_longer_name(doc, span):
@@ -129,7 +131,7 @@ class SahelEntityRuler:
     def __call__(self, doc: Doc) -> Doc:
         shadow, index = self._shadow(doc)
         spans: list[Span] = []
-        for match_id, start, end in self.matcher(shadow):
+        for match_id, start, end in self.matcher(shadow) if shadow is not None else ():
             label, kb_id = self.kb[self.vocab.strings[match_id]]
             span = Span(doc, index[start], index[end - 1] + 1, label=label, kb_id=kb_id)
             key = fold(span.text)
