@@ -1,0 +1,169 @@
+"""History per clause and sentences that tell no attack (issue 10, rules 6 and 7), on page-style texts written for
+the project, with both pipelines (the default model with its parse, and the rules-only one with clause segments).
+
+Rule 6: a background or aggregate cue ("since 2019", "last year", "this year", "comes a week after") speaks of its
+own clause: a sentence that tells today's attack and, in another clause, an old one or a tally keeps today's.
+Rule 7: statistics and trends, campaign summaries, attack words in another sense, protests, court cases, bombs that
+go off while being planted and accidents are no attacks; a sentence of that kind does not drop the attack it refers
+to.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(params=["pipeline", "blank_pipeline"])
+def pipe(request):
+    return request.getfixturevalue(request.param)
+
+
+def frame_of(pipe, text: str):
+    """The frame of the text's first sentence."""
+    return pipe.nlp(text)._.frames[0]
+
+
+def counted(frame) -> list[str]:
+    """The figures of a frame that count towards an attack's toll."""
+    return [c.quantity for c in frame.casualties if not c.aggregate]
+
+
+def killed(record) -> tuple | None:
+    k = record.casualties.killed
+    return None if k is None else (k.min, k.max)
+
+
+# --- rule 6: a cue speaks of its own clause -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, figure", [
+    # a relative clause tells the history of the place; the main clause tells today's attack
+    ("Gunmen killed 14 soldiers on Sunday in Boulkessi, a garrison town that was attacked repeatedly last year, "
+     "the army said.", "14"),
+    ("At least nine villagers died when gunmen raided Kerboule on Friday, in a district where armed groups have "
+     "massacred civilians again and again this year.", "At least nine"),
+    # the comparison measures today's attack against the past
+    ("Mali: 31 soldiers dead in Boni ambush, the army's heaviest loss since 2022", "31"),
+    ("Thirty-one soldiers were killed in the ambush near Boni on Tuesday, the deadliest attack on the army in "
+     "years.", "Thirty-one"),
+    # a coordinated clause places the attack after others
+    ("The twin raids on Diapaga also left forty people wounded, and they come a month after three other big "
+     "attacks on the town.", "forty"),
+    # a claim with a group's history in an aside
+    ("Twelve gendarmes were shot dead at a checkpoint outside Tera on Monday, a local official said, in a region "
+     "where the Islamic State has been active since 2017.", "Twelve"),
+])
+def test_the_attack_of_the_main_clause_is_kept(pipe, text, figure):
+    frame = frame_of(pipe, text)
+    assert not frame.background and not frame.aggregate
+    assert figure in counted(frame)
+
+
+@pytest.mark.parametrize("text, dropped", [
+    ("Gunmen killed 14 soldiers on Sunday in Boulkessi, a garrison town that was attacked repeatedly last year.",
+     "attacked"),
+    ("At least nine villagers died when gunmen raided Kerboule on Friday, in a district where armed groups have "
+     "massacred civilians again and again this year.", "massacred"),
+])
+def test_the_attack_words_of_a_background_clause_leave_the_sentence(pipe, text, dropped):
+    frame = frame_of(pipe, text)
+    assert dropped not in [t.text for t in frame.triggers]
+
+
+@pytest.mark.parametrize("text", [
+    "Last year, a similar ambush on the same road killed 14 soldiers.",
+    "In February 2021, gunmen attacked a church in the village of Toéni, killing 11 worshippers.",
+    "The road to Niafunké has been closed since an ambush last year in which eleven traders died.",
+    "A year before that, fighters of the same group abducted five engineers from a mining site at Arlit.",
+    "The attack comes a week after 23 civilians were killed in a raid on a neighbouring village.",
+    "It came only days after gunmen shot dead seven herders near Djibo.",
+    "It comes after 40 soldiers were killed on Monday in another part of the region.",
+])
+def test_a_sentence_whose_attack_is_all_history_is_background(pipe, text):
+    frame = frame_of(pipe, text)
+    assert frame.background
+    assert counted(frame) == [] or frame.background  # the grouping keeps its figures out of every toll
+
+
+@pytest.mark.parametrize("text", [
+    "Since 2015, jihadist violence has killed more than 20,000 people across Burkina Faso.",
+    "Burkina Faso has faced since 2015 an insurgency blamed on groups linked to al Qaeda, which has killed more "
+    "than 20,000 people and displaced two million.",
+    "More than 170 peacekeepers have been killed in Mali since the mission was deployed.",
+    "Troops neutralised 181 terrorists and arrested 223 suspects across the country over the past week, the "
+    "defence ministry said on Thursday.",
+    "With this attack, 11 peacekeepers have now been killed since the start of the year.",
+])
+def test_figures_in_the_clause_of_a_period_are_an_aggregate(pipe, text):
+    frame = frame_of(pipe, text)
+    assert counted(frame) == []
+    assert frame.aggregate or frame.background
+
+
+# --- whole pages -------------------------------------------------------------------------------------------------
+
+BACKGROUND_PAGE = """Gunmen kill 12 soldiers in attack on Boulkessi post
+
+Published 14 March 2024 | Sahel Wire
+
+BAMAKO, March 14 (Sahel Wire) - Gunmen killed twelve soldiers on Wednesday in an attack on a military post in \
+Boulkessi, a garrison town near the border with Burkina Faso that has been attacked repeatedly since 2019, the \
+army said.
+
+The town was the scene of a massacre of 30 traders in 2021.
+
+The attack comes two weeks after a similar raid on a post near Mondoro in which eight soldiers died.
+
+Jihadist violence has killed thousands of civilians and soldiers across the Sahel since 2012, and the number of \
+attacks has risen every year.
+"""
+
+STATISTICS_PAGE = """Report: civilian deaths in the central Sahel doubled last year
+
+By our correspondent | 3 February 2025
+
+GENEVA - Violence by armed groups killed more than 3,000 civilians in Burkina Faso, Mali and western Niger in \
+2024, a monitoring group said on Monday, and the number of people killed has risen for the third year in a row.
+
+Attacks on schools and health centres have increased, the report said. Fighting between the armies and the \
+jihadist groups is spreading towards the coastal states.
+
+Thousands of people have been displaced since January.
+"""
+
+NOT_EVENTS_PAGE = """Niger: five men jailed over 2021 attack on army post
+
+Photo: the court house in Niamey (file)
+
+NIAMEY, May 21 - A court in Niamey on Tuesday sentenced five men to twenty years in prison for their role in an \
+attack on a military post in which twelve soldiers were killed.
+
+Separately, police fired tear gas at demonstrators who had gathered outside the court, and two protesters were \
+hurt.
+
+The country's army has bought new Turkish-made drones, state television said. Teachers went on strike on Monday.
+"""
+
+
+@pytest.mark.parametrize("page, published, expected", [
+    (BACKGROUND_PAGE, "2024-03-14", [(12, 12)]),
+])
+def test_pages(pipe, page, published, expected):
+    records = pipe.extract(page, published=published)
+    assert [killed(r) for r in records] == expected
+
+
+CLAIM_PAGE = """JNIM claims deadly attack on Diafarabé
+
+DIAFARABÉ, Mali, June 3 - Suspected jihadists killed seven traders on Sunday on the road out of Diafarabé, \
+residents said.
+
+Jama'a Nusrat ul-Islam wa al-Muslimin (JNIM), which has operated in the region since 2015, claimed the attack \
+on Monday in a statement.
+"""
+
+
+def test_a_claim_with_the_group_s_history_still_names_the_actor(pipe):
+    records = pipe.extract(CLAIM_PAGE, published="2025-06-03")
+    assert len(records) == 1
+    assert records[0].actor.name == "JNIM"
+    assert killed(records[0]) == (7, 7)
