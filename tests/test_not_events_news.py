@@ -99,6 +99,56 @@ def test_figures_in_the_clause_of_a_period_are_an_aggregate(pipe, text):
     assert frame.aggregate or frame.background
 
 
+# --- rule 7: sentences that tell no attack ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # statistics and trends
+    "Thousands of civilians, soldiers and police officers have died in the conflict.",
+    "The armed revolt, which broke out in the north-east in 2009, has cost tens of thousands of lives.",
+    "According to a monitoring group, at least 2,400 people have died violently in the country since July 2023.",
+    "The number of civilians killed in the region has doubled in two years, the UN agency said.",
+    "Attacks on schools have risen sharply, and kidnappings of teachers have increased.",
+    "Fighting between the army and the separatist rebels is flaring again in the north.",
+    "The offensive has brought the fighting closer to the capital and its markets.",
+    "Residents say the village has seen an intensification of attacks by jihadists in recent months.",
+    # a campaign summary
+    "The army said it had neutralised 34 terrorists in two operations in the Tillabéri and Dosso regions.",
+])
+def test_statistics_trends_and_summaries_tell_no_attack(pipe, text):
+    frame = frame_of(pipe, text)
+    assert counted(frame) == []
+    assert frame.aggregate or frame.background or not [t for t in frame.triggers if not t.weak]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Burkina Faso now has armed drones in its arsenal, built in Turkey.", "drones"),
+    ("The junta has bought new Turkish-made drones, state television said.", "drones"),
+    ("Also read: Niger starts flying armed drones made in Turkey", "drones"),
+    ("The drones have been in service since January, a military source said.", "drones"),
+])
+def test_a_drone_owned_or_bought_is_no_attack_word(pipe, text, word):
+    assert word not in [t.text for t in frame_of(pipe, text).triggers]
+
+
+@pytest.mark.parametrize("text", [
+    # police firing on a protest
+    "Police fired tear gas and live rounds at demonstrators in Kaya on Saturday, killing two, a rights group said.",
+    # a court case about a past attack
+    "A court in Niamey on Tuesday sentenced five men to twenty years in prison for their role in an attack on a "
+    "military post in which twelve soldiers were killed.",
+    # a bomb that goes off while being planted, or is set off by the troops
+    "Two militants were killed near Ansongo when the bomb they were planting went off, the army said.",
+    "An explosive device went off while the attackers were trying to plant it on the road to Ménaka.",
+    "Troops on patrol safely set off three other explosives that had been hidden near the bridge.",
+    # accidents
+    "Eleven passengers died on Sunday when their bus collided with a truck near Ségou.",
+    "Heavy rains have killed nineteen people in the Tahoua region and left dozens homeless.",
+])
+def test_protests_trials_bombs_that_go_off_while_planted_and_accidents_are_no_attack(pipe, text):
+    frame = frame_of(pipe, text)
+    assert frame.triggers == [] or all(t.outcome for t in frame.triggers) and frame.casualties == []
+
+
 # --- whole pages -------------------------------------------------------------------------------------------------
 
 BACKGROUND_PAGE = """Gunmen kill 12 soldiers in attack on Boulkessi post
@@ -146,6 +196,8 @@ The country's army has bought new Turkish-made drones, state television said. Te
 
 @pytest.mark.parametrize("page, published, expected", [
     (BACKGROUND_PAGE, "2024-03-14", [(12, 12)]),
+    (STATISTICS_PAGE, "2025-02-03", []),
+    (NOT_EVENTS_PAGE, "2025-05-21", []),
 ])
 def test_pages(pipe, page, published, expected):
     records = pipe.extract(page, published=published)
