@@ -58,6 +58,8 @@ class FrameSettings(_Part):
                                                               "of the aggregate")
     max_source_chars: int = Field(90, ge=10, description="longest attribution phrase")
     negation_window_tokens: int = Field(6, ge=0, description="a denial this close before a claim cancels it")
+    lead_sentences: int = Field(2, ge=0, description="sentences of the lead: one that opens by going back in time "
+                                                     "('Earlier this month, ...') is background only after them")
 
 
 class AttackSettings(_Part):
