@@ -99,6 +99,48 @@ def test_figures_in_the_clause_of_a_period_are_an_aggregate(pipe, text):
     assert frame.aggregate or frame.background
 
 
+@pytest.mark.parametrize("text", [
+    # another attack named by likeness, or dated by a past time named before
+    "A comparable attack on a village near Bankass in early July killed around 40 people.",
+    "Earlier that month, six people, a priest among them, died when gunmen targeted a chapel at Dablo.",
+    "The following year, the same group abducted two nuns from a convent in Djibo.",
+    # dated by a month only: a clause of background, not the news of the day
+    "At the end of May, gunmen on motorbikes killed over 20 villagers in the same district.",
+    "In mid-March, a roadside bomb killed nine soldiers near Tessit.",
+])
+def test_another_attack_recalled_is_background(pipe, text):
+    assert frame_of(pipe, text).background
+
+
+def test_in_a_similar_attack_opens_a_new_incident_not_background(pipe):
+    frame = frame_of(pipe, "In a similar attack on Monday, gunmen killed four traders near Kaya, residents said.")
+    assert not frame.background and frame.new_event and counted(frame) == ["four"]
+
+
+OPENER_PAGE = """Police station attacked in northern Benin, one officer killed
+
+COTONOU, April 26 (Sahel Wire) - Gunmen attacked a police station in Karimama before dawn on Tuesday, killing one \
+officer and wounding three, two police sources said.
+
+The assailants also set fire to two vehicles, the sources said.
+
+Earlier this month, five soldiers died when their convoy hit a roadside bomb in the W National Park.
+
+Last month, suspected jihadists killed two park rangers near Banikoara.
+"""
+
+
+def test_a_sentence_after_the_lead_that_goes_back_in_time_is_background(pipe):
+    records = pipe.extract(OPENER_PAGE, published="2025-04-26")
+    assert [killed(r) for r in records] == [(1, 1)]
+
+
+def test_the_lead_may_open_with_a_past_time(pipe):
+    records = pipe.extract("Earlier this month, gunmen killed eight civilians in Dogofry, in the Niono district, "
+                           "residents said on Friday.", published="2025-02-21")
+    assert [killed(r) for r in records] == [(8, 8)]
+
+
 # --- rule 7: sentences that tell no attack ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -111,8 +153,9 @@ def test_figures_in_the_clause_of_a_period_are_an_aggregate(pipe, text):
     "Fighting between the army and the separatist rebels is flaring again in the north.",
     "The offensive has brought the fighting closer to the capital and its markets.",
     "Residents say the village has seen an intensification of attacks by jihadists in recent months.",
-    # a campaign summary
+    # a campaign summary, a figure over several regions
     "The army said it had neutralised 34 terrorists in two operations in the Tillabéri and Dosso regions.",
+    "Thirty-four villagers were killed on Saturday and Sunday in the north and the northwest.",
 ])
 def test_statistics_trends_and_summaries_tell_no_attack(pipe, text):
     frame = frame_of(pipe, text)
@@ -128,6 +171,11 @@ def test_statistics_trends_and_summaries_tell_no_attack(pipe, text):
 ])
 def test_a_drone_owned_or_bought_is_no_attack_word(pipe, text, word):
     assert word not in [t.text for t in frame_of(pipe, text).triggers]
+
+
+def test_a_month_before_an_attack_word_names_an_attack_of_the_past(pipe):
+    assert "attacks" not in [t.text for t in frame_of(pipe, "After the June attacks the government banned the "
+                                                              "full-face veil in the capital.").triggers]
 
 
 @pytest.mark.parametrize("text", [

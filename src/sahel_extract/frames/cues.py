@@ -126,15 +126,19 @@ class Cues:
 SCOPED = ("BACKGROUND", "AGGREGATE")
 
 
-def find_cues(sent: Span, negation_window: int) -> Cues:
+def find_cues(sent: Span, negation_window: int, index: int | None = None, lead: int = 0) -> Cues:
     """The cue labels of a sentence and their spans. A ``BACKGROUND`` or ``AGGREGATE`` span that lies inside a
     ``COMPARISON`` span ("the army's heaviest loss since 2019", "the second time in just over a year") measures
-    the present attack against the past and is dropped."""
+    the present attack against the past, and one inside a ``NEW_EVENT`` span ("in a similar attack on Monday")
+    opens another attack of the article: both are dropped. A ``BACKGROUND`` opener ("Earlier this month, ...",
+    id ``opener``) counts only after the ``lead`` first sentences (``index`` is the sentence's)."""
     cues = Cues()
     found = lex.spans_in(sent, "cues")
-    comparisons = [s for s in found if s.label_ == "COMPARISON"]
+    cancel = [s for s in found if s.label_ in ("COMPARISON", "NEW_EVENT")]
     for span in found:
-        if span.label_ in SCOPED and any(c.start <= span.start and span.end <= c.end for c in comparisons):
+        if span.label_ in SCOPED and any(c.start <= span.start and span.end <= c.end for c in cancel):
+            continue
+        if span.id_ == "opener" and (index is None or index < lead):
             continue
         cues.labels.add(span.label_)
         cues.spans.setdefault(span.label_, []).append(span)

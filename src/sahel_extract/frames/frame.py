@@ -81,7 +81,7 @@ def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue, lexicon:
     frame = Frame(index=index, start=base, end=sent.end_char, text=sent.text,
                   max_place_distance=settings.max_place_distance)
     frame.triggers = find_triggers(sent)
-    cues = find_cues(sent, settings.negation_window_tokens)
+    cues = find_cues(sent, settings.negation_window_tokens, index, settings.lead_sentences)
     not_an_attack = "PROTEST" in cues or "DEFUSAL" in cues or "TRIAL" in cues or ("ACCIDENT" in cues and all(
         t.outcome for t in frame.triggers))
     if not_an_attack:
