@@ -197,6 +197,29 @@ def test_protests_trials_bombs_that_go_off_while_planted_and_accidents_are_no_at
     assert frame.triggers == [] or all(t.outcome for t in frame.triggers) and frame.casualties == []
 
 
+@pytest.mark.parametrize("text", [
+    "On 3 March, unknown gunmen attacked and seized the truck of a trader on the road between Nara and Mourdiah.",
+    "Suspected militants made an incursion into the village of Toumour overnight and looted a dozen shops.",
+    "Armed men on motorbikes attacked a fuel station in Bangari in search of petrol, residents said.",
+    "Gunmen stole about 200 head of cattle from herders near Banibangou on Friday.",
+    "Police used tear gas to break up the march of the teachers' union towards the town hall; seven people were "
+    "hurt.",
+])
+def test_looting_with_no_one_hurt_and_protests_give_no_record(pipe, text):
+    assert pipe.extract(text, published="2025-03-06") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the looting comes with harm to people, or with an attack on a post: an attack
+    ("On 3 March, gunmen shot dead a trader near Nara and seized his motorbike.", (1, 1)),
+    ("On 3 March, militants attacked the gendarmerie post in Soudougui and seized two motorbikes; no one was hurt.",
+     None),
+])
+def test_looting_with_harm_or_against_a_post_is_an_attack(pipe, text, expected):
+    records = pipe.extract(text, published="2025-03-06")
+    assert len(records) == 1 and killed(records[0]) == expected
+
+
 # --- whole pages -------------------------------------------------------------------------------------------------
 
 BACKGROUND_PAGE = """Gunmen kill 12 soldiers in attack on Boulkessi post

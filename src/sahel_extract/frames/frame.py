@@ -94,6 +94,7 @@ def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue, lexicon:
     frame.attributions = [a.text for a in sources]
     frame.casualties = [] if not_an_attack else find_casualties(sent)
     frame.actors, frame.targets = find_actors(sent, catalogue, frame.casualties, sources, frame.triggers, cues.claim)
+    mark_property(sent, frame, cues)
     for trig in frame.triggers:  # "the Boulikessi attack" names an attack told before, not a new one
         span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
         if span is not None and span.start > 0 and doc[span.start - 1].ent_type_ == "PLACE" and \
@@ -142,6 +143,29 @@ def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue, lexicon:
         c.speaker_is_group = is_group_speaker(c.attribution, lexicon)
     scope_clauses(sent, frame, cues)
     return frame
+
+
+#: Target categories whose attack is an attack even when only property is taken: an assault on a post.
+GUARDED_TARGETS = ("military", "police", "peacekeepers")
+
+
+def mark_property(sent: Span, frame: Frame, cues) -> None:
+    """Looting with no one hurt (issue 10, rule 7): in a sentence that tells what was taken (a ``LOOTING`` cue:
+    "seized the vehicle of a merchant", "looted a dozen shops", "in search of fuel"), with no casualty figure, no
+    attack word that tells harm to people ("shot dead a man and seized his phone") and no army, police or
+    peacekeepers' post as the target, the attack words become damage to property (``Trigger.property``, which the
+    grouping drops when the whole attack has nothing else)."""
+    if frame.casualties or "LOOTING" not in cues or any(t.category in GUARDED_TARGETS for t in frame.targets):
+        return
+    doc = sent.doc
+    taken = {i for span in cues.spans["LOOTING"] for i in range(span.start, span.end)}
+    hurt = [t for t in frame.triggers if not t.property and (t.outcome or any(
+        i not in taken and lex.has(doc[i], "OUTCOME_AFTER", "OUTCOME_BEFORE") for i in _tokens(doc, t)))]
+    if hurt:
+        return
+    for t in frame.triggers:
+        if t.event_type == "attack" and not t.outcome:
+            t.property = True
 
 
 def _tokens(doc, arg) -> set[int]:
