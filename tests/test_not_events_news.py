@@ -141,6 +141,31 @@ def test_the_lead_may_open_with_a_past_time(pipe):
     assert [killed(r) for r in records] == [(8, 8)]
 
 
+def test_a_recent_past_recalled_in_a_subordinate_clause_is_background(pipe):
+    text = ("Army chiefs from the region met in Abuja on Thursday to plan a force that would push the rebels back, "
+            "after mutinous soldiers stormed the presidential palace last month.")
+    assert frame_of(pipe, text).background
+    assert pipe.extract(text, published="2025-04-06") == []
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Gunmen killed 12 villagers in the village of Sona last month, residents said on Monday.", "12"),
+    ("Residents have given the first accounts of an attack earlier this month in which eight civilians were killed.",
+     "eight"),
+    ("Twelve villagers were killed in Kerboule on Sunday, a local official said, in a district that was also "
+     "attacked last week.", "Twelve"),
+])
+def test_a_recent_past_in_the_main_clause_is_news(pipe, text, figure):
+    frame = frame_of(pipe, text)
+    assert not frame.background and figure in counted(frame)
+
+
+def test_a_recent_past_that_dates_a_report_is_no_background(pipe):
+    text = ("The army has made no comment on the strikes, though it said a few days earlier that it had used drones "
+            "against positions near Kidal.")
+    assert not frame_of(pipe, text).background
+
+
 # --- rule 7: sentences that tell no attack ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [

@@ -214,30 +214,36 @@ def parse_scope(span: Span) -> set[int]:
         tok = tok.head
 
 
-def segments(sent: Span) -> list[tuple[int, int, str]]:
+def segments(sent: Span) -> list[tuple[int, int, str, str]]:
     """The sentence cut at its ``CLAUSE_BOUNDARY`` words and signs, for texts with no parse: (start, end, how the
     segment is joined to the one before: ``first``, ``coord`` (";", "but", ", and"), ``sub`` (a relative or
-    subordinate word, an aside, a comma))."""
+    subordinate word, an aside, a comma), and the class value of the word that opens it: ``rel`` ("which"), ``adv``
+    ("after", "when"), ``that`` ... or "")."""
     doc = sent.doc
-    cuts: list[tuple[int, str]] = [(sent.start, "first")]
+    cuts: list[tuple[int, str, str]] = [(sent.start, "first", "")]
     i = sent.start
     while i < sent.end:
         kind = lex.value(doc[i], "CLAUSE_BOUNDARY")
         if kind is None or i == sent.start:
             i += 1
             continue
+        opener = kind
         if kind == "comma":
             nxt = lex.value(doc[i + 1], "CLAUSE_BOUNDARY") if i + 1 < sent.end else None
+            opener = nxt or ""
             kind = "coord" if nxt in ("coord", "and") else "sub"
             if nxt is not None and nxt != "comma":
                 i += 1  # ", and" / ", which": one cut
         elif kind == "and":
             i += 1
             continue  # "12 soldiers and 3 civilians": a bare "and" joins words, not clauses
+        elif kind != "coord":
+            kind = "sub"
         if cuts[-1][0] != i:
-            cuts.append((i, kind))
+            cuts.append((i, kind, opener))
         i += 1
-    return [(start, cuts[n + 1][0] if n + 1 < len(cuts) else sent.end, kind) for n, (start, kind) in enumerate(cuts)]
+    return [(start, cuts[n + 1][0] if n + 1 < len(cuts) else sent.end, kind, opener)
+            for n, (start, kind, opener) in enumerate(cuts)]
 
 
 def segment_scope(sent: Span, span: Span, content: set[int]) -> set[int]:
@@ -245,7 +251,7 @@ def segment_scope(sent: Span, span: Span, content: set[int]) -> set[int]:
     the sentence in a segment with no attack word or figure of its own ("Last year, ...", "Since 2015, ...")
     speaks of the clause that follows it."""
     parts = segments(sent)
-    first = next(n for n, (s, e, _) in enumerate(parts) if s <= span.start < e)
+    first = next(n for n, (s, e, _, _) in enumerate(parts) if s <= span.start < e)
     out = set(range(parts[first][0], parts[first][1]))
     n = first + 1
     fronted = first == 0 and not (out & content)
@@ -256,9 +262,32 @@ def segment_scope(sent: Span, span: Span, content: set[int]) -> set[int]:
     return out
 
 
+#: The clauses that recall an earlier event as the circumstance of another ("after soldiers stormed the palace last
+#: month", "a town that was attacked last week"); reported speech ("said that ...") is not one of them.
+RECALLING_DEPS = ("advcl", "relcl", "acl")
+
+
+def recalls(sent: Span, span: Span) -> bool:
+    """Whether a ``recalled`` cue ("last month", "earlier this week") sits in an adverbial or relative clause: a
+    recent past told as the circumstance of something else, not as the news ("Gunmen killed 12 people last month"
+    is news; so is "accounts of an attack earlier this month"), unless it dates a report."""
+    if sent.doc.has_annotation("DEP"):
+        tok = span.root
+        while not _clause_head(tok):
+            if tok.pos_ in NOMINAL and tok.i != span.root.i or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        # "though it said a few days earlier that ...": the time of a report, not of an event
+        return tok.dep_.split(":")[0] in RECALLING_DEPS and not lex.has(tok, "REPORTING_VERB")
+    part = next(p for p in segments(sent) if p[0] <= span.start < p[1])
+    return part[3] in ("rel", "adv") and not any(lex.has(t, "REPORTING_VERB") for t in sent.doc[part[0]:part[1]])
+
+
 def cue_scopes(sent: Span, cues: Cues, content: set[int]) -> dict[str, list[set[int]]]:
     """The token indices each ``SCOPED`` cue speaks of: by the parse where there is one, else by segments.
-    ``content``: the tokens of the sentence's attack words and figures."""
+    ``content``: the tokens of the sentence's attack words and figures. A ``recalled`` cue counts only where it
+    ``recalls``."""
     parsed = sent.doc.has_annotation("DEP")
-    return {label: [parse_scope(s) if parsed else segment_scope(sent, s, content) for s in cues.spans.get(label, [])]
+    return {label: [parse_scope(s) if parsed else segment_scope(sent, s, content) for s in cues.spans.get(label, [])
+                    if s.id_ != "recalled" or recalls(sent, s)]
             for label in SCOPED}
