@@ -315,3 +315,22 @@ def test_a_claim_with_the_group_s_history_still_names_the_actor(pipe):
     assert len(records) == 1
     assert records[0].actor.name == "JNIM"
     assert killed(records[0]) == (7, 7)
+
+
+# --- attack words that real pages use ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Woman in veil blows herself up at Maroua market, killing nine\n\nMAROUA, Cameroon - A woman blew herself up "
+     "at a crowded market on Saturday, killing nine people, police said.", "suicide_bombing"),
+    ("A suicide car bomber rammed the gate of the army headquarters in Ouagadougou on Friday, killing eight "
+     "soldiers, the government said.", "suicide_bombing"),
+    ("Reports say at least 20 fishermen died on Sunday after a military fighter jet pounded a camp on an island of "
+     "Lake Chad.", "air_strike"),
+    ("An apparent strike by a military drone on a busy market near Tillabéri killed 17 civilians on January 6, the "
+     "rights group said.", "air_strike"),
+    ("At least six passengers were killed on Thursday when a homemade bomb went off under a bus near Bandiagara, "
+     "the authorities said.", "explosion"),
+])
+def test_attack_words_of_real_pages_give_the_kind_of_attack(pipe, text, expected):
+    records = pipe.extract(text, published="2025-01-11")
+    assert [r.event_type for r in records] == [expected]
