@@ -92,6 +92,9 @@ def test_a_sentence_whose_attack_is_all_history_is_background(pipe, text):
     "Troops neutralised 181 terrorists and arrested 223 suspects across the country over the past week, the "
     "defence ministry said on Thursday.",
     "With this attack, 11 peacekeepers have now been killed since the start of the year.",
+    "According to the agency's own count, 112 people in all have been killed in the state.",
+    "It was the 9th attack on the region since the new governor was sworn in on June 2.",
+    "Over recent weeks the militants have killed 30 herders in raids on nearby camps.",
 ])
 def test_figures_in_the_clause_of_a_period_are_an_aggregate(pipe, text):
     frame = frame_of(pipe, text)
