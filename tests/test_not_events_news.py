@@ -184,6 +184,7 @@ def test_a_recent_past_that_dates_a_report_is_no_background(pipe):
     # a campaign summary, a figure over several regions
     "The army said it had neutralised 34 terrorists in two operations in the Tillabéri and Dosso regions.",
     "Thirty-four villagers were killed on Saturday and Sunday in the north and the northwest.",
+    "In the east, at least nine civilians died on Monday and Tuesday in raids on three hamlets.",
 ])
 def test_statistics_trends_and_summaries_tell_no_attack(pipe, text):
     frame = frame_of(pipe, text)
