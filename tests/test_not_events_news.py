@@ -378,3 +378,14 @@ def test_a_french_page_keeps_only_its_attack(pipe):
     assert records and all(r.place.name == "Baga Sola" for r in records)
     evidence = " ".join(e.text for r in records for e in r.evidence)
     assert "Barkaram" not in evidence and "milliers" not in evidence
+
+
+@pytest.mark.parametrize("text", [
+    "Un engin explosif a été découvert puis désamorcé mardi matin près du marché de Ménaka par une équipe du génie.",
+    "De fortes pluies ont provoqué des inondations à Mopti dans la nuit de dimanche à lundi, faisant six morts.",
+    "Les deux ingénieurs avaient été enlevés par des hommes armés sur un chantier près de Diéma.",
+    "Le tribunal de Bamako a condamné trois hommes à vingt ans de prison pour l'attaque d'un poste de police.",
+    "La police a dispersé les manifestants à coups de gaz lacrymogène devant la mairie de Kaya.",
+])
+def test_french_pages_that_tell_no_attack(pipe, text):
+    assert pipe.extract(text, published="2025-06-20") == []
