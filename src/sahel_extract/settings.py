@@ -54,13 +54,13 @@ class FrameSettings(_Part):
     max_place_distance: int = Field(14, ge=1, description="tokens between a place and the nearest trigger or "
                                                           "figure of its sentence")
     near_gap_chars: int = Field(40, ge=0, description="characters between a place and the town it is put near")
-    aggregate_window_chars: int = Field(90, ge=0, description="a figure this close to an aggregate cue is part "
-                                                              "of the aggregate")
     max_source_chars: int = Field(90, ge=10, description="longest attribution phrase")
     negation_window_tokens: int = Field(6, ge=0, description="a denial this close before a claim cancels it")
     max_sentence_tokens: int = Field(200, ge=20, description="a longer 'sentence' (a list, a table, text with no "
                                                              "full stop) is read in pieces of at most this many "
                                                              "tokens, cut after a comma or semicolon if one is near")
+    lead_sentences: int = Field(2, ge=0, description="sentences of the lead: one that opens by going back in time "
+                                                     "('Earlier this month, ...') is background only after them")
 
 
 class AttackSettings(_Part):

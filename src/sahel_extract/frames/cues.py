@@ -162,9 +162,24 @@ class Cues:
         return label in self.labels
 
 
-def find_cues(sent: Span, negation_window: int) -> Cues:
+#: The cue labels whose reach is their own clause, not the whole sentence (rule 6 of issue 10).
+SCOPED = ("BACKGROUND", "AGGREGATE")
+
+
+def find_cues(sent: Span, negation_window: int, index: int | None = None, lead: int = 0) -> Cues:
+    """The cue labels of a sentence and their spans. A ``BACKGROUND`` or ``AGGREGATE`` span that lies inside a
+    ``COMPARISON`` span ("the army's heaviest loss since 2019", "the second time in just over a year") measures
+    the present attack against the past, and one inside a ``NEW_EVENT`` span ("in a similar attack on Monday")
+    opens another attack of the article: both are dropped. A ``BACKGROUND`` opener ("Earlier this month, ...",
+    id ``opener``) counts only after the ``lead`` first sentences (``index`` is the sentence's)."""
     cues = Cues()
-    for span in lex.spans_in(sent, "cues"):
+    found = lex.spans_in(sent, "cues")
+    cancel = [s for s in found if s.label_ in ("COMPARISON", "NEW_EVENT")]
+    for span in found:
+        if span.label_ in SCOPED and any(c.start <= span.start and span.end <= c.end for c in cancel):
+            continue
+        if span.id_ == "opener" and (index is None or index < lead):
+            continue
         cues.labels.add(span.label_)
         cues.spans.setdefault(span.label_, []).append(span)
     denials = cues.spans.get("NEGATION", [])
@@ -173,3 +188,146 @@ def find_cues(sent: Span, negation_window: int) -> Cues:
             cues.claim = claim
             break
     return cues
+
+
+# --- the clause a cue speaks of ---------------------------------------------------------------------------
+#: Dependency labels of a verb that heads a clause of its own (ClearNLP and UD labels).
+CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "csubjpass", "pcomp"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+#: A modifier of a verb's subject or object speaks of the clause ("attacks since January have killed 300",
+#: "neutralised 34 terrorists in two operations": the parse often hangs the verb's modifier on its object).
+ARGUMENT_DEPS = SUBJECT_DEPS | {"dobj", "obj", "dative", "iobj"}
+
+
+def _own_subject(tok) -> bool:
+    return any(c.dep_.split(":")[0] in SUBJECT_DEPS for c in tok.children)
+
+
+def _clause_head(tok) -> bool:
+    """A verb that heads a clause; a verb coordinated with another one that shares its subject ("neutralised 181
+    terrorists and arrested 223 suspects across the country") is part of that verb's clause."""
+    if tok.dep_ == "ROOT":
+        return True
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_.split(":")[0] not in CLAUSE_DEPS:
+        return False
+    return tok.dep_ != "conj" or _own_subject(tok)
+
+
+def _clause_tokens(head) -> set[int]:
+    """A clause: the subtree of its head without the clauses coordinated with it ("..., and they come after")."""
+    out = {t.i for t in head.subtree}
+    for child in head.children:
+        if child.dep_ == "conj" and _clause_head(child):
+            out -= {t.i for t in child.subtree}
+    return out
+
+
+NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
+
+
+def _noun_phrase(tok) -> set[int]:
+    """The whole noun phrase a modifier belongs to: from the noun up through "noun + preposition + noun" links
+    ("[an assault on an army base in 2022 in which dozens were killed]")."""
+    while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in NOMINAL:
+        tok = tok.head.head
+    return {t.i for t in tok.subtree}
+
+
+def parse_scope(span: Span) -> set[int]:
+    """What a cue speaks of, from the parse: the clause whose verb it modifies ("where assailants have massacred
+    civilians this year" and the clauses inside it), or the noun phrase it modifies when that noun is no subject or
+    object ("closed since [an ambush last year in which eleven traders died]"; "the army's [heaviest loss since
+    2019]").
+    A "since" clause speaks of the clause it depends on ("170 peacekeepers have been killed since the mission was
+    deployed")."""
+    tok = root = span.root
+    first = span[0]
+    if lex.has(first, "SINCE") and first.dep_ == "mark" and first.head.head.i != first.head.i:
+        tok = root = first.head.head
+    while True:
+        if _clause_head(tok):
+            return _clause_tokens(tok)
+        if tok.i != root.i and tok.pos_ in NOMINAL and tok.dep_.split(":")[0] not in ARGUMENT_DEPS:
+            return _noun_phrase(tok)
+        if tok.head.i == tok.i or not (span.sent.start <= tok.head.i < span.sent.end):
+            return _clause_tokens(tok)
+        tok = tok.head
+
+
+def segments(sent: Span) -> list[tuple[int, int, str, str]]:
+    """The sentence cut at its ``CLAUSE_BOUNDARY`` words and signs, for texts with no parse: (start, end, how the
+    segment is joined to the one before: ``first``, ``coord`` (";", "but", ", and"), ``sub`` (a relative or
+    subordinate word, an aside, a comma), and the class value of the word that opens it: ``rel`` ("which"), ``adv``
+    ("after", "when"), ``that`` ... or "")."""
+    doc = sent.doc
+    cuts: list[tuple[int, str, str]] = [(sent.start, "first", "")]
+    i = sent.start
+    while i < sent.end:
+        kind = lex.value(doc[i], "CLAUSE_BOUNDARY")
+        if kind is None or i == sent.start:
+            i += 1
+            continue
+        opener = kind
+        if kind == "comma":
+            nxt = lex.value(doc[i + 1], "CLAUSE_BOUNDARY") if i + 1 < sent.end else None
+            opener = nxt or ""
+            kind = "coord" if nxt in ("coord", "and") else "sub"
+            if nxt is not None and nxt != "comma":
+                i += 1  # ", and" / ", which": one cut
+        elif kind == "and":
+            i += 1
+            continue  # "12 soldiers and 3 civilians": a bare "and" joins words, not clauses
+        elif kind != "coord":
+            kind = "sub"
+        if cuts[-1][0] != i:
+            cuts.append((i, kind, opener))
+        i += 1
+    return [(start, cuts[n + 1][0] if n + 1 < len(cuts) else sent.end, kind, opener)
+            for n, (start, kind, opener) in enumerate(cuts)]
+
+
+def segment_scope(sent: Span, span: Span, content: set[int]) -> set[int]:
+    """What a cue speaks of, without a parse: its segment and the subordinate segments after it; a cue that opens
+    the sentence in a segment with no attack word or figure of its own ("Last year, ...", "Since 2015, ...")
+    speaks of the clause that follows it."""
+    parts = segments(sent)
+    first = next(n for n, (s, e, _, _) in enumerate(parts) if s <= span.start < e)
+    out = set(range(parts[first][0], parts[first][1]))
+    n = first + 1
+    fronted = first == 0 and not (out & content)
+    while n < len(parts) and (parts[n][2] == "sub" or fronted):
+        fronted = False
+        out |= set(range(parts[n][0], parts[n][1]))
+        n += 1
+    return out
+
+
+#: The clauses that recall an earlier event as the circumstance of another ("after soldiers stormed the palace last
+#: month", "a town that was attacked last week"); reported speech ("said that ...") is not one of them.
+RECALLING_DEPS = ("advcl", "relcl", "acl")
+
+
+def recalls(sent: Span, span: Span) -> bool:
+    """Whether a ``recalled`` cue ("last month", "earlier this week") sits in an adverbial or relative clause: a
+    recent past told as the circumstance of something else, not as the news ("Gunmen killed 12 people last month"
+    is news; so is "accounts of an attack earlier this month"), unless it dates a report."""
+    if sent.doc.has_annotation("DEP"):
+        tok = span.root
+        while not _clause_head(tok):
+            if tok.pos_ in NOMINAL and tok.i != span.root.i or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        # "though it said a few days earlier that ...": the time of a report, not of an event
+        return tok.dep_.split(":")[0] in RECALLING_DEPS and not lex.has(tok, "REPORTING_VERB")
+    part = next(p for p in segments(sent) if p[0] <= span.start < p[1])
+    return part[3] in ("rel", "adv") and not any(lex.has(t, "REPORTING_VERB") for t in sent.doc[part[0]:part[1]])
+
+
+def cue_scopes(sent: Span, cues: Cues, content: set[int]) -> dict[str, list[set[int]]]:
+    """The token indices each ``SCOPED`` cue speaks of: by the parse where there is one, else by segments.
+    ``content``: the tokens of the sentence's attack words and figures. A ``recalled`` cue counts only where it
+    ``recalls``."""
+    parsed = sent.doc.has_annotation("DEP")
+    return {label: [parse_scope(s) if parsed else segment_scope(sent, s, content) for s in cues.spans.get(label, [])
+                    if s.id_ != "recalled" or recalls(sent, s)]
+            for label in SCOPED}

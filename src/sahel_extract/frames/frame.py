@@ -22,7 +22,7 @@ from ..textnorm import fold
 from . import lex
 from .actors import find_actors
 from .casualties import find_casualties
-from .cues import Source, find_attributions, find_cues, find_times, split_report_times
+from .cues import Source, cue_scopes, find_attributions, find_cues, find_times, split_report_times
 from .mentions import CasualtyArg, Frame
 from .place_clues import dateline
 from .places import attached, find_places, near_pairs, token_distance
@@ -90,11 +90,12 @@ def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue, lexicon:
     frame = Frame(index=index, start=base, end=sent.end_char, text=sent.text,
                   max_place_distance=settings.max_place_distance)
     frame.triggers = find_triggers(sent)
-    cues = find_cues(sent, settings.negation_window_tokens)
-    not_an_attack = "PROTEST" in cues or "DEFUSAL" in cues or ("ACCIDENT" in cues and all(
+    cues = find_cues(sent, settings.negation_window_tokens, index, settings.lead_sentences)
+    not_an_attack = "PROTEST" in cues or "DEFUSAL" in cues or "TRIAL" in cues or ("ACCIDENT" in cues and all(
         t.outcome for t in frame.triggers))
     if not_an_attack:
-        frame.triggers = []  # a protest, a riot, a defused bomb, "killed when a gold mine collapsed"
+        # a protest, a riot, a defused bomb, a court case, "killed when a gold mine collapsed"
+        frame.triggers = []
     trigger_anchors = [(t.start, t.end) for t in frame.triggers]
     frame.times, frame.report_times = split_report_times(
         sent, find_times(sent, index), lambda t: token_distance(sent, t.start, t.end, trigger_anchors))
@@ -102,6 +103,7 @@ def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue, lexicon:
     frame.attributions = [a.text for a in sources]
     frame.casualties = [] if not_an_attack else find_casualties(sent)
     frame.actors, frame.targets = find_actors(sent, catalogue, frame.casualties, sources, frame.triggers, cues.claim)
+    mark_property(sent, frame, cues)
     for trig in frame.triggers:  # "the Boulikessi attack" names an attack told before, not a new one
         span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
         if span is not None and span.start > 0 and doc[span.start - 1].ent_type_ == "PLACE" and \
@@ -130,16 +132,12 @@ def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue, lexicon:
     frame.new_event = "NEW_EVENT" in cues
     frame.anaphoric_actor = "ANAPHORIC_ACTOR" in cues
     frame.confirms = "CONFIRMS" in cues
-    aggregate = cues.spans.get("AGGREGATE", [])
-    frame.aggregate = bool(aggregate)
-    frame.background = "BACKGROUND" in cues
     revision, superseded = "REVISION" in cues, "SUPERSEDED" in cues
     according = [a for a in sources if a.whole_sentence]
     parsed = lex.parsed(doc)
     # a figure introduced as the old one ("a provisional toll of twelve") is the replaced one, and the others of
     # its sentence are the new ones; else a sentence telling an old figure ("had initially said") tells only that
     replaced = {id(c) for c in frame.casualties if _starts_at(sent, "SUPERSEDED_BEFORE", c.start, end=True)}
-    window = settings.aggregate_window_chars
     for c in frame.casualties:
         c.sentence = index
         c.superseded = id(c) in replaced if replaced else superseded and not revision
@@ -155,9 +153,87 @@ def analyse_sentence(sent: Span, index: int, catalogue: ActorCatalogue, lexicon:
         elif usable:
             c.attribution = min(usable, key=lambda a: abs(a.start - c.start)).text
         c.speaker_is_group = is_group_speaker(c.attribution, lexicon)
-        if any(abs(m.start_char - c.end) < window or abs(c.start - m.end_char) < window for m in aggregate):
-            c.aggregate = True
+    scope_clauses(sent, frame, cues)
     return frame
+
+
+#: Target categories whose attack is an attack even when only property is taken: an assault on a post.
+GUARDED_TARGETS = ("military", "police", "peacekeepers")
+
+
+def mark_property(sent: Span, frame: Frame, cues) -> None:
+    """Looting with no one hurt (issue 10, rule 7): in a sentence that tells what was taken (a ``LOOTING`` cue:
+    "seized the vehicle of a merchant", "looted a dozen shops", "in search of fuel"), with no casualty figure, no
+    attack word that tells harm to people ("shot dead a man and seized his phone") and no army, police or
+    peacekeepers' post as the target, the attack words become damage to property (``Trigger.property``, which the
+    grouping drops when the whole attack has nothing else)."""
+    if frame.casualties or "LOOTING" not in cues or any(t.category in GUARDED_TARGETS for t in frame.targets):
+        return
+    doc = sent.doc
+    taken = {i for span in cues.spans["LOOTING"] for i in range(span.start, span.end)}
+    hurt = [t for t in frame.triggers if not t.property and (t.outcome or any(
+        i not in taken and lex.has(doc[i], "OUTCOME_AFTER", "OUTCOME_BEFORE") for i in _tokens(doc, t)))]
+    if hurt:
+        return
+    for t in frame.triggers:
+        if t.event_type == "attack" and not t.outcome:
+            t.property = True
+
+
+def _tokens(doc, arg) -> set[int]:
+    span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+    return set(range(span.start, span.end)) if span is not None else set()
+
+
+def _count_tokens(doc, c: CasualtyArg) -> set[int]:
+    """The tokens of a figure's count ("34" in "neutralised 34 terrorists"), else of the whole figure."""
+    toks = _tokens(doc, c)
+    words = c.quantity.split()
+    for i in sorted(toks):
+        if words and doc[i].text == words[0]:
+            return set(range(i, min(i + len(words), max(toks) + 1)))
+    return toks
+
+
+def scope_clauses(sent: Span, frame: Frame, cues) -> None:
+    """History and aggregates, per clause (issue 10, rule 6): a ``BACKGROUND`` or ``AGGREGATE`` cue speaks of its
+    own clause (``cues.cue_scopes``). A figure inside an aggregate's clause is part of the aggregate. When the
+    sentence tells something outside every such clause (a strong attack word, a figure, a claim), that is the
+    sentence's attack: the attack words and figures of the background clauses leave it, and so do the periods of
+    the aggregates ("Gunmen killed 12 soldiers on Sunday in Boulkessi, a town attacked repeatedly since 2019").
+    Otherwise the whole sentence is background or an aggregate, as its cues say."""
+    doc = sent.doc
+    triggers = [(t, _tokens(doc, t)) for t in frame.triggers]
+    figures = [(c, _count_tokens(doc, c)) for c in frame.casualties]
+    content = set().union(*(toks for _, toks in triggers + figures))
+    scopes = cue_scopes(sent, cues, content)
+    background, aggregate = scopes["BACKGROUND"], scopes["AGGREGATE"]
+    every = background + aggregate
+
+    def inside(toks: set[int], among: list[set[int]]) -> bool:
+        return bool(toks) and any(min(toks) in scope for scope in among)
+
+    statistic = {i for span in cues.spans.get("STATISTIC", []) for i in range(span.start, span.end)}
+    for c, toks in figures:  # "thousands have died", "2,400 people killed since July": a statistic
+        c.aggregate = c.aggregate or inside(toks, aggregate) or bool(toks & statistic)
+    claim = set(range(cues.claim.start, cues.claim.end)) if cues.claim is not None else set()
+    # "the wounded were evacuated" tells nothing new; "the raid took place in Huyum" does
+    held = [t for t, toks in triggers if not t.weak and not (t.definite and t.outcome) and not inside(toks, every)] + \
+        [c for c, toks in figures if not c.aggregate and not inside(toks, every)] + \
+        ([cues.claim] if claim and not inside(claim, every) else [])
+    if not held:
+        frame.background = bool(background)
+        frame.aggregate = bool(aggregate) or any(c.aggregate for c in frame.casualties)
+        return
+    if not every:
+        return
+    frame.background = frame.aggregate = False
+    frame.triggers = [t for t, toks in triggers if not inside(toks, every)]
+    for c, toks in figures:
+        c.aggregate = c.aggregate or inside(toks, every)
+    # a period is no date of the attack ("where assailants have massacred civilians this year"); a past date is
+    # kept: it still tells that the attack words it dates are history
+    frame.times = [t for t in frame.times if not inside(_tokens(doc, t), aggregate)]
 
 
 def resolve_pronoun_sources(frames: list[Frame], lexicon: Lexicon) -> None:
