@@ -72,6 +72,7 @@ class CasualtyArg(Arg):
     bomber: bool = False  # the victim is the attacker who blew himself up
     generic: bool = False  # "people", "victims": the figure does not say who
     implied: bool = False  # a count the text implies, not states ("the suicide bomber": one attacker dead)
+    attacker: bool = False  # the victims are the attack's own side ("20 of the attackers", "the assailants")
     speaker_is_group: bool = False  # "the group said": the actor speaks for itself
     count: tuple | None = None  # normalise: (min, max) of the quantity (numbers.parse_count)
 
