@@ -170,3 +170,63 @@ def test_fighters_counted_by_one_source_add_to_civilians_counted_by_another(pipe
                        "least 17 civilians, Human Rights Watch said. Three Islamist fighters also died in the "
                        "strike, according to the group.", published="2024-02-10")
     assert count(rec) == (20, None)
+
+
+# --- more of the ways pages give a toll ----------------------------------------------------------------------
+
+def test_a_toll_head_beats_a_later_verb(pipe):
+    rec = record(pipe, "“Up to now we have lost 15 people, and one person was wounded,” a resident of Huyum told "
+                       "reporters after Monday's raid.")
+    assert (count(rec), count(rec, "wounded")) == ((15, 15), (1, 1))
+
+
+def test_victims_with_an_outcome_phrase_of_their_own(pipe):
+    rec = record(pipe, "A landmine destroyed a truck near Kunibaa on Tuesday, killing seven people. Two passengers "
+                       "who were sitting on the tailboard got away with minor injuries, a militia leader said.")
+    assert (count(rec), count(rec, "wounded")) == ((7, 7), (2, 2))
+    rec = record(pipe, "Jihadists attacked security forces in Inata on Monday; the troops fought them off and put "
+                       "“a dozen terrorists” out of action, the general staff said.")
+    assert (count(rec, "attackers_killed") or count(rec)) == (12, 12)  # the side is the actor's choice
+
+
+def test_a_list_that_opens_as_a_part_stays_a_part(pipe):
+    rec = record(pipe, "Gunmen killed at least 17 civilians at the market in Kokoloko on Tuesday, the rights "
+                       "group said. Among the dead were 11 women, four children and two men.")
+    assert count(rec) == (17, None)
+
+
+def test_the_sum_of_named_victims_is_the_figure_that_does_not_say_who(pipe):
+    rec = record(pipe, "Two hurt in shooting at Bamako bus station\n\nA police officer and a civilian were wounded "
+                       "on Wednesday when two gunmen opened fire at the bus station in Bamako, security sources "
+                       "said.")
+    assert count(rec, "wounded") == (2, 2)
+
+
+def test_the_speaker_is_no_victim(pipe):
+    rec = record(pipe, "Armed men attacked a ranger post near Tanguiéta on Saturday, killing one ranger and "
+                       "abducting two others, a park official said.")
+    assert (count(rec), count(rec, "abducted")) == ((1, 1), (2, 2))
+
+
+@pytest.mark.parametrize("text", [
+    "Jihadists attacked an army post in Dori on Sunday. Troops repelled the attack and killed 14 people, the army "
+    "said.",
+    "Backed by air support, the Niger Armed Forces wiped out at least 14 people near Dubalma on Sunday.",
+])
+def test_the_people_a_state_force_kills_are_counted_as_militants(pipe, text):
+    figures = [c for f in pipe.nlp(text)._.frames for c in f.casualties]
+    assert [(c.outcome, c.who) for c in figures] == [("killed", "militants")]
+
+
+def test_members_of_the_armed_forces_are_military(pipe):
+    rec = record(pipe, "At least 42 members of Mali's armed forces lost their lives on Sunday in the Tessit area, "
+                       "the government said.", published="2022-08-10")
+    assert count(rec) == (42, None) and rec.target.category == "military"
+
+
+def test_a_final_count_replaces_the_provisional_figure(pipe):
+    rec = record(pipe, "BAMAKO - Government officials said on Wednesday that the final count for the massacre in "
+                       "the village of Sobane Da stood at 35 dead, well below the provisional figure. The "
+                       "government had earlier put the provisional toll at 95 dead and 19 missing.",
+                 published="2019-06-12")
+    assert count(rec) == (35, 35) and count(rec, "abducted") is None

@@ -69,15 +69,19 @@ def _compatible(a: Figure, b: Figure) -> bool:
 
 def authority_total(figures: list[Figure]) -> tuple[int | None, int | None]:
     """One authority's toll: per victim group the figures of its latest sentence (summed within that sentence,
-    details of a larger figure left out), then summed over groups."""
+    details of a larger figure left out when the larger figure can hold them), then summed over groups."""
     named = [f.who for f in figures if f.who]
     default = max(sorted(set(named)), key=named.count) if named else None
     group = [f.who or default for f in figures]  # "took twenty of them": the same victims
     latest: dict[str | None, int] = {}
+    whole_groups = {g for g, f in zip(group, figures, strict=True) if not f.subset}
     for g, f in zip(group, figures, strict=True):
-        latest[g] = max(latest.get(g, f.sentence), f.sentence)
-    parts = [f for g, f in zip(group, figures, strict=True) if latest[g] == f.sentence]
-    parts = [f for f in parts if not f.subset] or parts
+        if not f.subset or g not in whole_groups:  # a later breakdown ("among the dead were ...") is no new telling
+            latest[g] = max(latest.get(g, f.sentence), f.sentence)
+    parts = [f for g, f in zip(group, figures, strict=True) if latest.get(g) == f.sentence]
+    whole = [f for f in parts if not f.subset]
+    if whole and sum(f.min or 0 for f in whole) >= sum(f.min or 0 for f in parts if f.subset):
+        parts = whole  # "17 people, including 11 soldiers"; not the fighters beside a list of the dead
     lo = sum(f.min for f in parts) if all(f.min is not None for f in parts) else None
     hi = sum(f.max for f in parts) if all(f.max is not None for f in parts) else None
     return lo, hi
@@ -100,8 +104,8 @@ def _authorities(figures: list[Figure]) -> list[list[Figure]]:
     groups = list(by_source.values())
     fighters = [g for g in groups if all(f.who == "militants" and not f.generic for f in g)]
     others = [g for g in groups if not any(g is x for x in fighters)]
-    if fighters and others:
-        return [g + [f for h in fighters for f in h] for g in others]
+    if fighters and others:  # a source that counts the fighters itself keeps its own count of them
+        return [g + [f for h in fighters for f in h if not any(x.who == "militants" for x in g)] for g in others]
     return groups
 
 
@@ -141,9 +145,12 @@ def total(figures: list[Figure]) -> Count | None:
     return Count(min=lo, max=hi, mention="; ".join(dict.fromkeys(f.mention for f in figures)))
 
 
-def side(c: CasualtyArg, actor: Actor) -> str | None:
-    """The record field a figure belongs to, or None for a figure with no field (wounded attackers)."""
-    attacker_side = c.bomber or c.attacker or (c.who == "militants" and actor.kind not in _PRO_STATE) or (
+def side(c: CasualtyArg, actor: Actor, militants_attacked: bool = False) -> str | None:
+    """The record field a figure belongs to, or None for a figure with no field (wounded attackers).
+    ``militants_attacked``: the attack's text names militants as the attackers ("20 of the attackers"), so every
+    militants' figure is the attackers' own dead, whatever actor was chosen."""
+    militants = c.who == "militants" and (actor.kind not in _PRO_STATE or militants_attacked)
+    attacker_side = c.bomber or c.attacker or militants or (
         c.who in ("military", "police") and actor.kind in _STATE)
     if not attacker_side:
         return c.outcome
@@ -214,6 +221,27 @@ def _without_bombers(collected: list[tuple[CasualtyReport, Figure, CasualtyArg]]
     return out
 
 
+def _without_restated_sums(items: list[tuple[CasualtyReport, Figure, CasualtyArg]], between=lambda a, b: ""
+                           ) -> list[tuple[CasualtyReport, Figure, CasualtyArg]]:
+    """"Two people were hurt" and, in another sentence, "a police officer and a civilian were wounded": a figure
+    that does not say who, equal to the sum of one sentence's named figures, is those figures again."""
+    def named(f: Figure) -> bool:
+        return bool(f.who) and not f.generic and not f.subset and f.min is not None
+
+    drop = set()
+    for i, (r, f, c) in enumerate(items):
+        if named(f) or f.subset or f.min is None:
+            continue
+        for sentence in {g.sentence for _, g, _ in items}:
+            parts = [g for q, g, a in items if q.outcome == r.outcome and g.sentence == sentence and named(g)
+                     and (g.sentence != f.sentence or "\n" in between(c, a))]
+            lo = sum(g.min for g in parts)
+            hi = sum(g.max for g in parts) if all(g.max is not None for g in parts) else None
+            if len(parts) > 1 and (lo, hi) == (f.min, f.max):
+                drop.add(i)
+    return [item for i, item in enumerate(items) if i not in drop]
+
+
 def build_casualties(event: EventMention, actor: Actor, catalogue: ActorCatalogue
                      ) -> tuple[Casualties, list[str], list[tuple[CasualtyReport, CasualtyArg]]]:
     """The casualties of an attack, the sources its figures are attributed to, and each report with the
@@ -221,10 +249,11 @@ def build_casualties(event: EventMention, actor: Actor, catalogue: ActorCatalogu
     collected: list[tuple[CasualtyReport, Figure, CasualtyArg]] = []
     sources: list[str] = []
     summary = {id(c) for f in event.frames if getattr(f, "zone", None) in SUMMARY_ZONES for c in f.casualties}
+    militants_attacked = any(c.attacker and c.who == "militants" for c in event.casualties)
     for c in event.casualties:
         if c.count is None:
             continue
-        field = side(c, actor)
+        field = side(c, actor, militants_attacked)
         if field is None:
             continue
         labels = speakers(c.attribution, c.speaker_is_group, actor, catalogue)
@@ -256,6 +285,7 @@ def build_casualties(event: EventMention, actor: Actor, catalogue: ActorCatalogu
             unique.append(item)
         else:
             unique[same] = _merge(unique[same], item)
+    unique = _without_restated_sums(unique, between)
     casualties = Casualties(reports=[r for r, _, _ in unique])
     for outcome in OUTCOMES:
         setattr(casualties, outcome, total([f for r, f, _ in unique if r.outcome == outcome]))

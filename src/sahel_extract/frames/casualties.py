@@ -31,7 +31,8 @@ from spacy.tokens import Span, Token
 from . import lex
 from .counts import in_date, is_number, number_end, qualifier_start, vague
 from .mentions import CasualtyArg
-from .victims import antecedent, bombers, lone_victims, parse_outcome, parse_victim_noun, side_category
+from .outcomes import outcome_after, outcome_before
+from .victims import antecedent, bombers, lone_victims, parse_outcome, parse_victim_noun, side_category, state_agent
 
 
 def _counts_things(tok: Token) -> bool:
@@ -57,6 +58,10 @@ def _victim_at(tokens: list[Token], j: int) -> tuple[int, str | None, str | None
             if lex.has(tok, "VICTIM_GENERIC"):  # "army personnel", "police officers", "jihadist elements"
                 for t in before:
                     category = lex.value(t, "MODIFIER_CATEGORY") or category
+                if lex.has(nxt, "COUNT_OF"):  # "members of Mali's armed forces", "members of the security forces"
+                    after = [t for t in tokens[k + 2:k + 6] if not lex.has(t, "COUNT_OF")]
+                    category = next((lex.value(t, "MODIFIER_CATEGORY") for t in after
+                                     if lex.has(t, "MODIFIER_CATEGORY")), category)
             if any(lex.value(t, "MODIFIER_CATEGORY") == "civilians" for t in before):
                 category = "civilians"
             return k + 1, tok.text, category, inner
@@ -72,6 +77,11 @@ def _victim_at(tokens: list[Token], j: int) -> tuple[int, str | None, str | None
             continue
         break
     return j, None, None, None
+
+
+#: A speaker phrase is short ("two security sources", "residents and a community leader"); a longer source span
+#: reaches over more than the speaker.
+SPEAKER_TOKENS = 10
 
 
 def _modifier(tok: Token, nxt: Token | None) -> bool:
@@ -103,94 +113,8 @@ def _unknown_victim(tokens: list[Token], i: int, j: int) -> tuple[int, str] | No
     noun = tokens[j]
     if not (noun.is_alpha and noun.is_lower and noun.lower_.endswith("s")) or lex.has(noun, "NOT_VICTIM"):
         return None
-    outcome, at = _outcome_after(tokens, j + 1, phrase=False)
+    outcome, at = outcome_after(tokens, j + 1, phrase=False)
     return (j + 1, noun.text) if outcome and not lex.has(tokens[at], "THING_OUTCOME") else None
-
-
-def _outcome_phrase(tokens: list[Token], k: int) -> tuple[str | None, int]:
-    """An ``OUTCOME_PHRASE`` (tolls patterns) starting at token k: "lost their lives", "were taken hostage"."""
-    if k >= len(tokens):
-        return None, k
-    span = lex.span_at(tokens[k].doc, "tolls", start=tokens[k].i, labels=("OUTCOME_PHRASE",))
-    if span is None:
-        return None, k
-    return span.id_, k + (span.end - span.start) - 1
-
-
-def _takes_object(tokens: list[Token], m: int) -> bool:
-    """The outcome verb at m has an object of its own ("the gunmen who killed 12 people"): it is not the
-    victims' verb."""
-    nxt = tokens[m + 1] if m + 1 < len(tokens) else None
-    return nxt is not None and (is_number(nxt) or lex.has(nxt, "INDEFINITE_ARTICLE", "DEFINITE_ARTICLE", "VICTIM"))
-
-
-def _outcome_after_phrase(tokens: list[Token], k: int) -> tuple[str | None, int]:
-    """"five workers of a private company present at the site were also killed", "two people in the car died":
-    skip a short phrase about the victims to the verb that tells what happened to them."""
-    comma = False
-    skip_to = -1
-    for m in range(k, min(len(tokens), k + 15)):
-        t = tokens[m]
-        aside = lex.span_at(t.doc, "tolls", start=t.i, labels=("ASIDE",))
-        if aside is not None:  # ", the bomber among them,", ", most of them women,": an aside about the victims
-            skip_to = m + len(aside)
-        if m <= max(k, skip_to - 1):
-            continue
-        if t.text in (".", ";", ":") or is_number(t) and not lex.has(t, "ONE_OR_THEM") or (
-                lex.has(t, "OUTCOME_BEFORE") and not lex.has(t, "OUTCOME_AFTER")):
-            return None, k
-        comma = comma or t.text == ","
-        if lex.has(t, "PASSIVE_AUX"):
-            outcome, idx = _outcome_after(tokens, m, phrase=False)
-            if outcome:
-                return outcome, idx  # else: "9 traders, most of whom were from ..., were killed": go on
-        elif not comma and lex.has(t, "OUTCOME_AFTER") and not lex.has(t, "OUTCOME_NEEDS_PHRASE") \
-                and not _takes_object(tokens, m):
-            return lex.value(t, "OUTCOME_AFTER"), m  # "two people in the car died"
-    return None, k
-
-
-def _outcome_after(tokens: list[Token], k: int, phrase: bool = True) -> tuple[str | None, int]:
-    if phrase and k < len(tokens) and lex.has(tokens[k], "PP_HEAD"):
-        return _outcome_after_phrase(tokens, k)
-    steps = 0
-    while k < len(tokens) and steps < 7:
-        tok = tokens[k]
-        found, end = _outcome_phrase(tokens, k)
-        if found:
-            return found, end
-        if lex.span_at(tok.doc, "tolls", start=tok.i, labels=("NOT_OUTCOME",)) is not None:
-            return None, k  # "fell into an ambush", "fell silent"
-        if lex.has(tok, "OUTCOME_AFTER"):
-            if lex.has(tok, "OUTCOME_NEEDS_PHRASE"):
-                return None, k  # "taken", "lost", "suffered" alone tell nothing
-            return lex.value(tok, "OUTCOME_AFTER"), k
-        if tok.ent_type_ == "ARMED_GROUP" or tok.text in "()":
-            k += 1  # "six Volunteers for the Defence of the Homeland (VDP), were killed"
-            continue
-        if lex.has(tok, "AUX_SKIP") or tok.is_punct and tok.text not in (".", ";", ":"):
-            k += 1
-            steps += 1
-            continue
-        break
-    return None, k
-
-
-def _outcome_before(sent: Span, tokens: list[Token], i: int) -> tuple[str | None, int]:
-    if lex.span_at(sent, "tolls", end=tokens[i].i, labels=("TOLL_HEAD",)) is not None:
-        return "killed", i - 1
-    k = i - 1
-    steps = 0
-    while k >= 0 and steps < 4:
-        tok = tokens[k]
-        if lex.has(tok, "OUTCOME_BEFORE"):
-            return lex.value(tok, "OUTCOME_BEFORE"), k
-        if lex.has(tok, "OUTCOME_BEFORE_SKIP"):
-            k -= 1
-            steps += 1
-            continue
-        break
-    return None, i
 
 
 def _singular(tokens: list[Token], i: int) -> bool:
@@ -222,7 +146,7 @@ def _phrases(sent: Span, tokens: list[Token]) -> list[dict]:
             if not one_alone:
                 i += 1
                 continue
-        if singular and victim is not None and tokens[k - 1].dep_ == "appos":
+        if singular and victim is not None and tokens[k - 1].dep_ == "appos" and i > 0 and tokens[i - 1].text == ",":
             i += 1  # "the bomber, a man who ...": the same person again
             continue
         if victim is None and j + 2 < len(tokens) and lex.has(tokens[j], "COUNT_OF") and lex.has(
@@ -289,7 +213,8 @@ def _own_outcome(sent: Span, tokens: list[Token], p: dict) -> tuple[str | None, 
 def _in_attribution(sent: Span, tokens: list[Token], p: dict) -> bool:
     """The count phrase is (part of) who speaks: ", a park official said", "two security sources said"."""
     first, last = tokens[p["q"]].i, tokens[max(p["k"], p["j"]) - 1].i
-    return any(s.start <= first and last < s.end for s in lex.spans_in(sent, "sources"))
+    return any(s.start <= first and last < s.end and len(s) <= SPEAKER_TOKENS and "\n" not in s.text
+               for s in lex.spans_in(sent, "sources", "SPEAKER_BEFORE", "SPEAKER_AFTER"))
 
 
 def _other_fate(tokens: list[Token], p: dict) -> bool:
@@ -322,13 +247,15 @@ def find_casualties(sent: Span) -> list[CasualtyArg]:
     for p in reversed(phrases):
         outcome, o_idx = None, -1
         before = tokens[p["q"] - 1] if p["q"] > 0 else None
-        if before is not None and lex.has(before, "OUTCOME_BEFORE") and not lex.has(before, "OUTCOME_BEFORE_NOUN"):
+        if lex.span_at(sent, "tolls", end=tokens[p["q"]].i, labels=("TOLL_HEAD",)) is not None:
+            outcome, o_idx = "killed", p["q"] - 1  # "we have lost 15 people, and one was wounded"
+        elif before is not None and lex.has(before, "OUTCOME_BEFORE") and not lex.has(before, "OUTCOME_BEFORE_NOUN"):
             outcome, o_idx = lex.value(before, "OUTCOME_BEFORE"), p["q"] - 1
         if outcome is None and p["q"] > 1 and lex.has(before, "DEAD") and lex.has(tokens[p["q"] - 2],
                                                                                      "SHOOT_DEAD_VERB"):
             outcome, o_idx = "killed", p["q"] - 1  # "shooting dead three gendarmes"
         if outcome is None:
-            outcome, o_idx = _outcome_after(tokens, p["k"], phrase=p["victim"] is not None)
+            outcome, o_idx = outcome_after(tokens, p["k"], phrase=p["victim"] is not None)
         apposition = False
         joiners = tokens[p["k"]:next_outcome[1]] if next_outcome[0] else []
         if outcome is None and next_outcome[0] and 0 <= next_outcome[1] - p["k"] <= 2 and all(
@@ -343,7 +270,7 @@ def find_casualties(sent: Span) -> list[CasualtyArg]:
         else:
             chain = []
         if outcome is None:
-            outcome, o_idx = _outcome_before(sent, tokens, p["q"])
+            outcome, o_idx = outcome_before(sent, tokens, p["q"])
         if outcome is None:
             outcome, o_idx = _own_outcome(sent, tokens, p)
         if outcome is None:
@@ -354,11 +281,17 @@ def find_casualties(sent: Span) -> list[CasualtyArg]:
             continue  # "several of the wounded died": nothing to add
         result = _arg(sent, tokens, p, outcome, o_idx)
         result.who = _losers(tokens, o_idx) or result.who
+        head = lex.span_at(sent, "tolls", end=tokens[p["q"]].i, labels=("TOLL_HEAD",))
+        verb = head[0] if head is not None and head.id_ == "agent" else tokens[o_idx] if o_idx >= 0 and lex.has(
+            tokens[o_idx], "OUTCOME_BEFORE") and head is None else None  # who killed them (not "raised to nine")
+        if (result.who is None or result.generic) and state_agent(verb):
+            result.who, result.generic = "militants", False  # "the army wiped out at least 22 people"
         results.append(result)
         chain = [] if apposition else chain
         chain.append(result)
     results.reverse()
     results = _share_forward(tokens, phrases, results, sent)
+    _subset_lists(sent, results)
     for previous, current in zip(results, results[1:], strict=False):
         if current.victim is None and current.who is None and previous.who:
             current.who = previous.who  # "killing three soldiers and wounding five": five soldiers
@@ -368,6 +301,18 @@ def find_casualties(sent: Span) -> list[CasualtyArg]:
     results.extend(c for c in lone_victims(sent, results) if not any(
         r.start <= c.start < r.end or c.start <= r.start < c.end for r in results))
     return sorted(results, key=lambda r: r.start)
+
+
+def _subset_lists(sent: Span, results: list[CasualtyArg]) -> None:
+    """"Among the dead were 11 women, four children and two men": every item of a list that opens as a part of
+    the toll is a part."""
+    doc = sent.doc
+    for previous, current in zip(results, results[1:], strict=False):
+        gap = doc.char_span(previous.end, current.start, alignment_mode="expand") if previous.end < current.start \
+            else None
+        listed = gap is not None and all(lex.has(t, "LIST_JOINER") or t.text == "," for t in gap)
+        if previous.subset and listed and current.outcome == previous.outcome:
+            current.subset = True
 
 
 def _share_forward(tokens: list[Token], phrases: list[dict], results: list[CasualtyArg], sent: Span

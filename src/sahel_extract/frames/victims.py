@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..normalise.actors import default_catalogue
 from . import lex
 from .mentions import CasualtyArg
 
@@ -98,6 +99,34 @@ def parse_outcome(noun: Token) -> tuple[str, Token] | None:
         if child.dep_ == "acl" and lex.has(child, "OUTCOME_AFTER") and not lex.has(child, "OUTCOME_NEEDS_PHRASE"):
             return lex.value(child, "OUTCOME_AFTER"), child
     return None
+
+
+_STATE_KINDS = ("state_forces", "foreign_forces")
+
+
+def _state_force(tokens: list[Token]) -> bool:
+    """The tokens name a state force: an actor description ("troops", "Malian soldiers") or a catalogue force."""
+    doc = tokens[0].doc
+    at = {t.i for t in tokens}
+    if any(at & set(range(s.start, s.end)) for s in lex.spans_in(doc, "actors", "STATE_GENERIC", "NATIONAL_FORCE")):
+        return True
+    catalogue = default_catalogue()
+    return any(t.ent_type_ == "ARMED_GROUP" and (entry := catalogue.get(t.ent_kb_id_ or t.ent_id_ or t.text))
+               is not None and entry.kind in _STATE_KINDS for t in tokens)
+
+
+def state_agent(verb: Token | None) -> bool:
+    """The subject of an active outcome verb is a state force ("the Niger Armed Forces wiped out at least 22
+    people", "troops killed 14"): by the parse, else the words right before the verb."""
+    if verb is None:
+        return False
+    if parsed(verb):
+        while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) and verb.head.i != verb.i:
+            verb = verb.head  # "troops repelled the attack and killed 14"
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return any(_state_force(list(s.subtree)) for s in subjects)
+    before = [t for t in verb.doc[max(verb.sent.start, verb.i - 6):verb.i] if not lex.has(t, "AUX_SKIP")]
+    return bool(before) and _state_force(before[-3:])
 
 
 def side_category(sent: Span, at: int) -> tuple[str | None, bool]:
