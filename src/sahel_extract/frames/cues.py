@@ -311,7 +311,7 @@ def recalls(sent: Span, span: Span) -> bool:
     """Whether a ``recalled`` cue ("last month", "earlier this week") sits in an adverbial or relative clause: a
     recent past told as the circumstance of something else, not as the news ("Gunmen killed 12 people last month"
     is news; so is "accounts of an attack earlier this month"), unless it dates a report."""
-    if sent.doc.has_annotation("DEP"):
+    if lex.parsed(sent.doc):
         tok = span.root
         while not _clause_head(tok):
             if tok.pos_ in NOMINAL and tok.i != span.root.i or tok.head.i == tok.i:
@@ -327,7 +327,7 @@ def cue_scopes(sent: Span, cues: Cues, content: set[int]) -> dict[str, list[set[
     """The token indices each ``SCOPED`` cue speaks of: by the parse where there is one, else by segments.
     ``content``: the tokens of the sentence's attack words and figures. A ``recalled`` cue counts only where it
     ``recalls``."""
-    parsed = sent.doc.has_annotation("DEP")
+    parsed = lex.parsed(sent.doc)
     return {label: [parse_scope(s) if parsed else segment_scope(sent, s, content) for s in cues.spans.get(label, [])
                     if s.id_ != "recalled" or recalls(sent, s)]
             for label in SCOPED}

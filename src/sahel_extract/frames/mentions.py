@@ -75,6 +75,9 @@ class CasualtyArg(Arg):
     vague: bool = False  # "dozens", "several": a count without a number
     bomber: bool = False  # the victim is the attacker who blew himself up
     generic: bool = False  # "people", "victims": the figure does not say who
+    implied: bool = False  # a count the text implies, not states ("the suicide bomber": one attacker dead)
+    attacker: bool = False  # the victims are the attack's own side ("20 of the attackers", "the assailants")
+    increment: bool = False  # the figure adds to the ones told before ("three more died in hospital")
     speaker_is_group: bool = False  # "the group said": the actor speaks for itself
     count: tuple | None = None  # normalise: (min, max) of the quantity (numbers.parse_count)
 
