@@ -51,11 +51,13 @@ class EventMention:
 
     @property
     def casualties(self) -> list[CasualtyArg]:
-        """The attack's figures; a headline's or standfirst's figure of an outcome only when the body gives none of
-        that outcome (a summary is never added to the parts)."""
+        """The attack's figures; a headline's figure of an outcome only when the rest of the page gives none of
+        that outcome (a summary is never added to the parts). A standfirst or lead is a telling of its own: its
+        figures stay, and the toll arithmetic counts a figure told twice once (``attacks.tolls``)."""
         found = [c for f in self.frames for c in f.casualties if not c.aggregate]
-        told = {c.outcome for c in found if not c.summary}
-        return [c for c in found if not c.summary or c.outcome not in told]
+        headline = {id(c) for f in self.frames if f.zone == "headline" for c in f.casualties}
+        told = {c.outcome for c in found if id(c) not in headline}
+        return [c for c in found if id(c) not in headline or c.outcome not in told]
 
     @property
     def triggers(self) -> list[Trigger]:

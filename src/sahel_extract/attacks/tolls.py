@@ -38,7 +38,7 @@ OUTCOMES = ("killed", "wounded", "abducted", "attackers_killed")
 _STATE = {"state_forces", "foreign_forces"}
 _PRO_STATE = {"state_forces", "foreign_forces", "militia"}
 #: Page zones whose figures summarise the body's: used only for an outcome the body does not count.
-SUMMARY_ZONES = ("headline", "standfirst")
+SUMMARY_ZONES = ("headline",)  # a standfirst or lead is a telling: its figures stay (told twice, counted once)
 #: Two figures of one sentence further apart than this (characters) are no list ("kills 26 ... 26 people dead").
 LIST_GAP_CHARS = 12
 

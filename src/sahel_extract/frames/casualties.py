@@ -283,8 +283,10 @@ def find_casualties(sent: Span) -> list[CasualtyArg]:
         result = _arg(sent, tokens, p, outcome, o_idx)
         result.who = _losers(tokens, o_idx) or result.who
         head = lex.span_at(sent, "tolls", end=tokens[p["q"]].i, labels=("TOLL_HEAD",))
-        verb = head[0] if head is not None and head.id_ == "agent" else tokens[o_idx] if o_idx >= 0 and lex.has(
-            tokens[o_idx], "OUTCOME_BEFORE") and head is None else None  # who killed them (not "raised to nine")
+        # who killed them (not "raised to nine"); a verb after the figure ("17 people ... were killed") has the
+        # victims as its subject, so no agent stands before it
+        verb = head[0] if head is not None and head.id_ == "agent" else tokens[o_idx] if 0 <= o_idx < p["q"] and \
+            lex.has(tokens[o_idx], "OUTCOME_BEFORE") and head is None else None
         if (result.who is None or result.generic) and state_agent(verb):
             result.who, result.generic = "militants", False  # "the army wiped out at least 22 people"
         results.append(result)

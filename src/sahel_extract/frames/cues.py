@@ -237,7 +237,7 @@ def parse_scope(span: Span) -> set[int]:
     """What a cue speaks of, from the parse: the clause whose verb it modifies ("where assailants have massacred
     civilians this year" and the clauses inside it), or the noun phrase it modifies when that noun is no subject or
     object ("closed since [an ambush last year in which eleven traders died]"; "the army's [heaviest loss since
-    2019]").
+    2019]"), or the apposition it stands in (", [the latest in a string of attacks on the town]").
     A "since" clause speaks of the clause it depends on ("170 peacekeepers have been killed since the mission was
     deployed")."""
     tok = root = span.root
@@ -249,6 +249,8 @@ def parse_scope(span: Span) -> set[int]:
             return _clause_tokens(tok)
         if tok.i != root.i and tok.pos_ in NOMINAL and tok.dep_.split(":")[0] not in ARGUMENT_DEPS:
             return _noun_phrase(tok)
+        if tok.i != root.i and tok.dep_.split(":")[0] == "appos":  # "..., the latest in a string of attacks"
+            return {t.i for t in tok.subtree}
         if tok.head.i == tok.i or not (span.sent.start <= tok.head.i < span.sent.end):
             return _clause_tokens(tok)
         tok = tok.head
@@ -328,6 +330,14 @@ def cue_scopes(sent: Span, cues: Cues, content: set[int]) -> dict[str, list[set[
     ``content``: the tokens of the sentence's attack words and figures. A ``recalled`` cue counts only where it
     ``recalls``."""
     parsed = lex.parsed(sent.doc)
-    return {label: [parse_scope(s) if parsed else segment_scope(sent, s, content) for s in cues.spans.get(label, [])
+    return {label: [_scope(sent, s, content, parsed) for s in cues.spans.get(label, [])
                     if s.id_ != "recalled" or recalls(sent, s)]
             for label in SCOPED}
+
+
+def _scope(sent: Span, span: Span, content: set[int], parsed: bool) -> set[int]:
+    """The parse's scope, within the cue's segments: a small model often makes an apposition after the clause
+    (", the latest in a series of attacks") the root of the sentence, and the clause it comments on a part of it."""
+    if not parsed:
+        return segment_scope(sent, span, content)
+    return parse_scope(span) & segment_scope(sent, span, content)

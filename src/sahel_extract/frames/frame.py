@@ -217,8 +217,12 @@ def scope_clauses(sent: Span, frame: Frame, cues) -> None:
     for c, toks in figures:  # "thousands have died", "2,400 people killed since July": a statistic
         c.aggregate = c.aggregate or inside(toks, aggregate) or bool(toks & statistic)
     claim = set(range(cues.claim.start, cues.claim.end)) if cues.claim is not None else set()
+    # the outcome verb of a statistic or an aggregate figure tells that figure ("violence killed more than 3,000
+    # civilians in 2024"): it is no attack of its own
+    counted = set().union(*(_tokens(doc, c) for c, _ in figures if c.aggregate))
     # "the wounded were evacuated" tells nothing new; "the raid took place in Huyum" does
-    held = [t for t, toks in triggers if not t.weak and not (t.definite and t.outcome) and not inside(toks, every)] + \
+    held = [t for t, toks in triggers if not t.weak and not (t.definite and t.outcome) and not inside(toks, every)
+            and not (toks and toks <= counted)] + \
         [c for c, toks in figures if not c.aggregate and not inside(toks, every)] + \
         ([cues.claim] if claim and not inside(claim, every) else [])
     if not held:
