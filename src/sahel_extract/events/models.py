@@ -86,8 +86,8 @@ class LevelScores(_Model):
 
 #: Types that may describe one attack: violence at close quarters; and remote violence (ACLED's
 #: "Explosions/Remote violence" covers IEDs, suicide bombs, shelling and air or drone strikes alike).
-DEFAULT_TYPE_GROUPS: list[list[str]] = [["attack", "armed_clash", "massacre"],
-                                        ["explosion", "suicide_bombing", "air_strike"]]
+DEFAULT_TYPE_GROUPS: tuple[tuple[str, ...], ...] = (("attack", "armed_clash", "massacre"),
+                                                    ("explosion", "suicide_bombing", "air_strike"))
 
 
 class ClusterSettings(_Model):
@@ -101,7 +101,8 @@ class ClusterSettings(_Model):
     overnight_days: int = Field(1, ge=0, description="days two date intervals may be apart and still match")
     max_interval_days: int = Field(31, ge=0, description="a date interval wider than this counts as undated")
     unknown_date_days: int = Field(4, ge=0, description="an undated record's publication: days after the attack")
-    type_groups: list[list[EventType]] = Field(default_factory=lambda: [list(g) for g in DEFAULT_TYPE_GROUPS])
+    #: tuples, so that the settings (and ``Settings``, which holds them) stay hashable
+    type_groups: tuple[tuple[EventType, ...], ...] = DEFAULT_TYPE_GROUPS  # type: ignore[assignment]
     other_matches_any: bool = True
     umbrella_actors: bool = True
     weights: SimilarityWeights = Field(default_factory=SimilarityWeights)
@@ -110,7 +111,7 @@ class ClusterSettings(_Model):
 
     @field_validator("type_groups")
     @classmethod
-    def _groups_of_two_or_more(cls, groups: list[list[str]]) -> list[list[str]]:
+    def _groups_of_two_or_more(cls, groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
         for group in groups:
             if len(set(group)) < 2:
                 raise ValueError(f"an event type group needs two or more types: {group}")
