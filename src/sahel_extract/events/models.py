@@ -72,6 +72,7 @@ class LevelScores(_Model):
     place_near: float = Field(0.7, ge=0, le=1)       # a "near X" record within near_km of the other place
     place_fuzzy: float = Field(0.7, ge=0, le=1)      # unresolved, close spelling, same country
     place_contains: float = Field(0.6, ge=0, le=1)   # an admin-precision record containing the other place
+    place_country: float = Field(0.2, ge=0, le=1)    # a vague record (country only) and a place in that country
     date_day: float = Field(1.0, ge=0, le=1)         # both pinned to the same day
     date_overlap: float = Field(0.8, ge=0, le=1)     # intervals overlap
     date_tolerance: float = Field(0.5, ge=0, le=1)   # apart by at most overnight_days
@@ -105,6 +106,9 @@ class ClusterSettings(_Model):
     type_groups: tuple[tuple[EventType, ...], ...] = DEFAULT_TYPE_GROUPS  # type: ignore[assignment]
     other_matches_any: bool = True
     umbrella_actors: bool = True
+    #: a vague record (place: only a country) joins the one event of its country it is compatible with, if only
+    #: one is (``similarity.attachable``); two or more candidates, or none: it stays an event of its own
+    attach_vague: bool = True
     weights: SimilarityWeights = Field(default_factory=SimilarityWeights)
     scores: LevelScores = Field(default_factory=LevelScores)
     threshold: float = Field(0.65, ge=0, le=1, description="least weighted score of a compatible pair")
