@@ -238,9 +238,9 @@ def events(
 ) -> None:
     """Cluster the records of many articles into events: one attack told by many sources becomes one Event.
 
-    Lines that are not attack records (broken JSON, error records) are skipped with a warning; a file that
-    cannot be read is reported and the others are still clustered (exit code 1). The records are kept beside
-    OUTPUT (OUTPUT.state.jsonl), so a later run can add records with --existing OUTPUT.
+    Broken lines are skipped with a warning; an unreadable file is reported, the rest clustered (exit code 1).
+
+    The records are kept in OUTPUT.state.jsonl, so a later run can add records with --existing OUTPUT.
     """
     from pydantic import ValidationError
 
@@ -287,8 +287,10 @@ def report(
     title: str = typer.Option("sahel-extract report", "--title"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary."),
 ) -> None:
-    """Write one self-contained HTML page (map, timeline, sortable table, sources with evidence) that works
-    offline. Broken lines are skipped with a warning; an unreadable file is reported (exit code 1)."""
+    """Write one self-contained HTML page (map, timeline, table, sources with evidence) that works offline.
+
+    Broken lines are skipped with a warning; an unreadable file is reported, the rest shown (exit code 1).
+    """
     from .events.io import Counter, json_rows
     from .report import write_report
 
