@@ -6,6 +6,8 @@ country: the per-article stage gives them the country as the place. Records are 
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_events_clustering import lines, rec
 
 from sahel_extract.events import ClusterSettings, EventIndex, cluster_records
@@ -86,3 +88,31 @@ def test_the_switch_turns_it_off():
     records = [rec("wire01", published="2025-03-03"), vague("claim03", published="2025-03-05")]
     assert len(cluster_records(records, ClusterSettings(attach_vague=False))) == 2
     assert len(cluster_records(records)) == 1
+
+
+#: Random records of one country: two towns and the country alone, on a few days, by a few actors.
+spec = st.tuples(st.sampled_from(["Djibo", "Bourzanga", None]), st.one_of(st.none(), st.integers(0, 3)),
+                 st.sampled_from([None, "JNIM", "ISGS"]), st.integers(1, 5), st.integers(0, 4))
+
+
+@settings(max_examples=60, deadline=None)
+@given(specs=st.lists(spec, min_size=1, max_size=12), data=st.data())
+def test_attachments_are_the_same_in_any_batches_and_after_reloading(specs, data, tmp_path_factory):
+    records = []
+    for i, (town, offset, actor, delay, article) in enumerate(specs):
+        day = f"2025-03-{2 + offset:02d}" if offset is not None else None
+        published = f"2025-03-{2 + (offset or 0) + delay:02d}"
+        records.append(vague(f"a{article}", day=day, published=published, actor=actor, start=100 * i) if town is None
+                       else rec(f"a{article}", town, day, published=published, actor=actor, start=100 * i))
+    expected = lines(cluster_records(records))
+    order = data.draw(st.permutations(records))
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(order)), max_size=3)))
+    index, bounds = EventIndex(), [0, *cuts, len(order)]
+    state = tmp_path_factory.mktemp("state") / "events.state.jsonl"
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
+        index.add(order[lo:hi])
+        index.events()
+        index.save(state)
+        index = EventIndex.load(state)
+    assert lines(index.events()) == expected
+    assert sorted(r for e in index.events() for r in e.records) == sorted({r.id for r in records})
