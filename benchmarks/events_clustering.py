@@ -152,6 +152,22 @@ def main_records(rows: list[dict], records: dict[str, list], by_gold: bool) -> d
     return out
 
 
+def error_causes(fps: set, fns: set, main: dict, by_id: dict) -> dict[str, int]:
+    """Wrong pairs (false positives, false negatives) by the first cause found on their two articles: an
+    article with no record, a main record whose place, date or actor is not the gold attack's (extraction),
+    else the similarity rule itself."""
+    out: dict[str, int] = defaultdict(int)
+    for kind, wrong in (("FP", fps), ("FN", fns)):
+        for pair in sorted(wrong):
+            flags = [f for a in pair if a in main for f in record_flags(main[a], by_id[a].get("attack") or {})]
+            cause = ("no record" if any(a not in main for a in pair) else
+                     "extraction: place" if any(f.startswith(("place", "country")) for f in flags) else
+                     "extraction: date" if any(f.startswith("date") for f in flags) else
+                     "extraction: actor" if any(f.startswith("actor") for f in flags) else "similarity")
+            out[f"{kind} {cause}"] += 1
+    return dict(sorted(out.items()))
+
+
 def bcubed(assign: dict[str, int | str], cluster_of: dict[str, str]) -> tuple[float, float]:
     p = r = 0.0
     for a in cluster_of:
@@ -210,6 +226,8 @@ def report(rows: list[dict], records: dict[str, list], events: list, quiet: bool
             print(_line(f"  ...{len(clean)} articles with right records", csc,
                         near({p for p in mpred - gold if set(p) <= clean})))
             out["clean_records"] = {**csc, "articles": len(clean)}
+            out["error_causes"] = causes = error_causes(mpred - gold, gold - mpred, main, by_id)
+            print("  errors by cause (pairs): " + "; ".join(f"{k} {v}" for k, v in causes.items()))
     ok = all(v is not None and v >= TARGET for v in (scores["precision"], scores["recall"]))
     print(f"\ntarget: pairwise precision and recall >= {TARGET:.2f} (any record): {'met' if ok else 'MISSED'}")
 

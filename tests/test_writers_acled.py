@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from sahel_extract.evaluation import acled_actor_options
+from sahel_extract.events import cluster_records, write_events
 from sahel_extract.normalise.actors import default_catalogue
 from sahel_extract.records import AttackRecord
 from sahel_extract.writers import (
@@ -131,6 +132,21 @@ def test_every_exported_row_uses_allowed_values(exported):
     frame = pd.read_csv(exported)
     for row in frame.to_dict("records"):
         check_allowed(row)
+
+
+def test_events_export_of_data_raw_one_row_per_event(shared, records, tmp_path):
+    """``sahel-extract events --format acled``: one row per event, the same columns and codes."""
+    events = cluster_records(records)
+    path = tmp_path / "events.csv"
+    assert write_events([e.model_dump_json() for e in events], path, "acled") == len(events)
+    frame = pd.read_csv(path)
+    assert list(frame.columns) == ACLED_COLUMNS and set(_dev_columns(_dev_rows(shared))) <= set(frame.columns)
+    assert list(frame["event_id_cnty"]) == [e.id for e in events]
+    for row in frame.to_dict("records"):
+        check_allowed(row)
+    for event, row in zip(events, frame.to_dict("records"), strict=True):  # every source's outlet is named
+        assert all(s.publisher in row["source"] for s in event.sources if s.publisher)
+        assert row["fatalities"] == acled_event_row(event)["fatalities"]
 
 
 def test_export_concatenates_with_acled_rows(shared, exported):

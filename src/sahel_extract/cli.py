@@ -87,9 +87,20 @@ def run(
                                          "[dask] extra."),
     resume: bool = typer.Option(False, "--resume", help="Continue the run recorded in OUTPUT.state.jsonl: skip "
                                 "the files and articles it has done (a killed run, or an archive that grew)."),
+    fmt: str | None = typer.Option(None, "--format", metavar="jsonl|csv|geojson|acled",
+                                   help="Output format (default: by OUTPUT's suffix). 'acled': ACLED's columns "
+                                        "and codes, one row per record."),
+    events_out: Path | None = typer.Option(None, "--events", help="Also cluster the run's records (every "
+                                           "article in OUTPUT.state.jsonl) into events across articles, "
+                                           "written here as JSONL (see 'sahel-extract events')."),
 ) -> None:
     """Extract attack records from every article under INPUTS into OUTPUT (the main job)."""
     from .job import StateMismatch, errors_path_for, run_job
+    from .writers import FORMATS
+
+    if fmt is not None and fmt.lower() not in FORMATS:
+        err.print(f"[red]error[/red] unknown --format {fmt!r}; expected one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
 
     pipeline = _pipeline(settings_file, model=model, gazetteer=gazetteer, workers=workers, batch_size=batch_size,
                          max_bytes=max_bytes)
@@ -120,7 +131,8 @@ def run(
                 progress.update(task, records=counts["records"])
 
         try:
-            summary = run_job(pipeline, inputs, output, errors=errors, resume=resume, progress=step)
+            summary = run_job(pipeline, inputs, output, errors=errors, format=fmt.lower() if fmt else None,
+                              resume=resume, progress=step)
         except (StateMismatch, RuntimeError, OSError) as exc:  # a foreign journal, no dask extra, no scheduler
             err.print(f"[red]error[/red] {exc}")
             raise typer.Exit(2) from None
@@ -138,6 +150,13 @@ def run(
         elapsed = summary.seconds
         table.add_row("time", f"{elapsed:.1f} s ({summary.articles / elapsed:.1f} articles/s)" if elapsed else "-")
         err.print(table)
+    if events_out is not None:
+        from .events import journal_records, run_events
+
+        done = run_events([], events_out, settings=pipeline.settings.events,
+                          records=journal_records(summary.state_path), load_state=False)
+        if not quiet:
+            err.print(f"events: {done.events:,} from {done.records_total:,} records -> {events_out}")
 
 
 @app.command()
@@ -197,6 +216,96 @@ def eval_command(
     sys.stdout.write(report.table() + "\n")
     if json_out:
         report.write_json(json_out)
+
+
+def _unreadable(files: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> None:
+    for path, reason in files:
+        err.print(f"[red]error[/red] {path}: cannot read ({reason}); skipped")
+
+
+@app.command()
+def events(
+    records: list[Path] = typer.Argument(..., help="Records JSONL files written by 'sahel-extract run'."),
+    output: Path = typer.Option(Path("data/out/events.jsonl"), "-o", "--output", help="Events file."),
+    fmt: str = typer.Option("jsonl", "--format", metavar="jsonl|acled",
+                            help="'jsonl' (one Event per line) or 'acled' (ACLED's CSV, one row per event)."),
+    existing: Path | None = typer.Option(None, "--existing", help="Events written before by this command: the "
+                                         "new records join its events (its records are kept beside it, in "
+                                         "EVENTS.state.jsonl); the result equals clustering all records at once."),
+    settings_file: Path | None = typer.Option(None, "--settings", help=SETTINGS_HELP + " Its 'events' part holds "
+                                              "the similarity's thresholds."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary."),
+) -> None:
+    """Cluster the records of many articles into events: one attack told by many sources becomes one Event.
+
+    Broken lines are skipped with a warning; an unreadable file is reported, the rest clustered (exit code 1).
+
+    The records are kept in OUTPUT.state.jsonl, so a later run can add records with --existing OUTPUT.
+    """
+    from pydantic import ValidationError
+
+    from .events import run_events, state_path_for
+    from .settings import Settings
+
+    fmt = fmt.lower()
+    if fmt not in ("jsonl", "acled"):
+        err.print(f"[red]error[/red] unknown --format {fmt!r}; expected jsonl or acled")
+        raise typer.Exit(2)
+    try:
+        settings = Settings.load(settings_file).events
+    except (OSError, ValueError, ValidationError) as exc:
+        err.print(f"[red]error[/red] settings: {exc}")
+        raise typer.Exit(2) from None
+    state = state_path_for(existing) if existing else None
+    if existing is not None and not state.is_file():
+        err.print(f"[red]error[/red] --existing {existing}: no {state.name} beside it (the records that "
+                  "'sahel-extract events' keeps with its events); cluster all the records again instead")
+        raise typer.Exit(2)
+    try:
+        summary = run_events(records, output, state_path=state_path_for(output), settings=settings,
+                             existing=state, format=fmt, load_state=False)
+    except (OSError, ValueError) as exc:  # an unwritable output, a broken state file
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
+    _unreadable(summary.unreadable)
+    if not quiet:
+        table = Table(title="sahel-extract events", show_header=False)
+        table.add_row("records read", f"{summary.records_read:,} ({summary.records_new:,} new)")
+        table.add_row("lines skipped", f"{summary.lines_skipped:,} (not attack records)")
+        table.add_row("events written", f"{summary.events:,} from {summary.records_total:,} records -> {output}")
+        table.add_row("state", str(summary.state_path))
+        err.print(table)
+    if summary.unreadable:
+        raise typer.Exit(1)
+
+
+@app.command()
+def report(
+    inputs: list[Path] = typer.Argument(..., help="Events JSONL ('sahel-extract events') or records JSONL "
+                                        "('sahel-extract run') files, in any mix."),
+    output: Path = typer.Option(Path("data/out/report.html"), "-o", "--output", help="The HTML file."),
+    title: str = typer.Option("sahel-extract report", "--title"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary."),
+) -> None:
+    """Write one self-contained HTML page (map, timeline, table, sources with evidence) that works offline.
+
+    Broken lines are skipped with a warning; an unreadable file is reported, the rest shown (exit code 1).
+    """
+    from .events.io import Counter, json_rows
+    from .report import write_report
+
+    counter = Counter()
+    items = [row for _, _, row in json_rows(inputs, counter) if "source" in row or "sources" in row]
+    try:
+        write_report(items, output, title=title)
+    except OSError as exc:
+        err.print(f"[red]error[/red] {output}: {exc}")
+        raise typer.Exit(2) from None
+    _unreadable(counter.unreadable)
+    if not quiet:
+        err.print(f"report: {len(items):,} events or records ({counter.skipped:,} lines skipped) -> {output}")
+    if counter.unreadable:
+        raise typer.Exit(1)
 
 
 gazetteer_app = typer.Typer(help="Build and query the full GeoNames gazetteer.", no_args_is_help=True)

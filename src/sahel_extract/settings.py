@@ -19,6 +19,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator
 
+from .events.models import ClusterSettings
+
 
 class _Part(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -134,6 +136,8 @@ class Settings(_Part):
     frames: FrameSettings = FrameSettings()
     attacks: AttackSettings = AttackSettings()
     run: RunSettings = RunSettings()
+    #: the cross-article similarity of ``sahel-extract events`` (``events.similarity``; records do not depend on it)
+    events: ClusterSettings = ClusterSettings()
 
     @field_validator("models", mode="before")
     @classmethod

@@ -22,12 +22,22 @@ Usage::
 """
 
 from .index import EventIndex, cluster_records
-from .io import EventRunSummary, events_to_jsonl, read_events, read_records, run_events
+from .io import (
+    EventRunSummary,
+    events_to_jsonl,
+    journal_records,
+    read_events,
+    read_records,
+    run_events,
+    state_path_for,
+    write_events,
+)
 from .models import ClusterSettings, Event, EventSource, LevelScores, SimilarityWeights
 from .reconcile import build_event
 from .similarity import score
 
 __all__ = [
     "ClusterSettings", "Event", "EventIndex", "EventRunSummary", "EventSource", "LevelScores", "SimilarityWeights",
-    "build_event", "cluster_records", "events_to_jsonl", "read_events", "read_records", "run_events", "score",
+    "build_event", "cluster_records", "events_to_jsonl", "journal_records", "read_events", "read_records", "run_events",
+    "score", "state_path_for", "write_events",
 ]

@@ -16,7 +16,13 @@ The algorithm, and why it is order independent:
    (ties: the cluster founded first), or founds a new one. This handles chaining (A~B, B~C, A not~C): C does
    not join A's cluster through B, and every event is a clique of the graph. The result depends only on
    the component's set of records, so it is a function of the set.
-4. Reconciliation (``reconcile.build_event``) reads the members in canonical order.
+4. Vague records (``similarity.is_vague``: the place is only a country) are kept out of the graph. Each one
+   joins the cluster of step 3 whose every member it is ``attachable`` to, when exactly one cluster is;
+   among the vague records of one article that pick the same cluster only the best (mean score, then id)
+   joins. The candidates are a function of the clusters and the record, so this is a function of the set
+   too; it is recomputed whenever the events are read, since a new cluster can make a candidate ambiguous.
+5. Reconciliation (``reconcile.build_event``) reads the members in canonical order, the attached vague
+   records after the cluster's own (the founder, hence the event id, is never a vague record).
 
 ``EventIndex.add`` therefore only has to recompute the components that received records: the events it
 returns equal ``cluster_records`` over all the records it was given, in any batches and orders (tested with
@@ -40,7 +46,7 @@ from ..records import AttackRecord
 from .jsonl import json_line, write_lines
 from .models import ClusterSettings, Event
 from .reconcile import build_event
-from .similarity import Features, blocking_keys, features, score, window
+from .similarity import Features, attachable, blocking_keys, features, is_vague, score, window
 
 STATE_FORMAT = "sahel-extract-events-state"
 STATE_VERSION = 1
@@ -63,7 +69,9 @@ class EventIndex:
         self._edges: dict[str, dict[str, float]] = {}
         self._parent: dict[str, str] = {}
         self._members: dict[str, list[str]] = {}  # component root -> its record ids
-        self._cache: dict[str, list[tuple[tuple[str, str], str]]] = {}  # root -> (sort key, event JSON line)
+        self._cache: dict[str, list[list[str]]] = {}  # component root -> its clusters (record ids)
+        self._vague: dict[str, Features] = {}  # records attached after clustering (module docstring, step 4)
+        self._event_cache: dict[tuple[str, ...], tuple[tuple[str, str], str]] = {}  # members -> (sort key, line)
 
     def __len__(self) -> int:
         return len(self._records)
@@ -95,6 +103,9 @@ class EventIndex:
     def _insert(self, record: AttackRecord) -> None:
         s = self.settings
         f = self._features[record.id] = features(record, s)
+        if s.attach_vague and is_vague(f):
+            self._vague[f.id] = f
+            return
         self._parent[f.id] = f.id
         self._members[f.id] = [f.id]
         self._edges[f.id] = {}
@@ -169,15 +180,59 @@ class EventIndex:
             member_of[rid] = best
         return clusters
 
+    def _attach(self, clusters: list[list[str]]) -> tuple[dict[int, list[str]], list[str]]:
+        """Vague records -> the one cluster each joins (module docstring, step 4); and those left alone."""
+        s, feats = self.settings, self._features
+        spans: dict[str, list[tuple[int, int, int]]] = {}  # country -> (window start, end, cluster index)
+        for k, members in enumerate(clusters):
+            countries = {feats[m].country for m in members}
+            wins = [w for w in (window(feats[m], s) for m in members) if w is not None]
+            if len(countries) == 1 and None not in countries and wins:
+                spans.setdefault(next(iter(countries)), []).append((min(w[0] for w in wins),
+                                                                     max(w[1] for w in wins), k))
+        offers: dict[int, dict[str, tuple[float, str]]] = {}  # cluster -> article id -> (-score, vague id)
+        alone: list[str] = []
+        for vid in sorted(self._vague):
+            v, win = self._vague[vid], window(self._vague[vid], s)
+            found: list[tuple[int, float]] = []
+            for lo, hi, k in spans.get(v.country or "", []) if win else []:
+                if hi < win[0] or lo > win[1]:  # type: ignore[index]
+                    continue
+                values = [attachable(v, feats[m], s) for m in clusters[k]]
+                if None not in values:
+                    found.append((k, sum(values) / len(values)))  # type: ignore[arg-type]
+            if len(found) != 1:
+                alone.append(vid)
+                continue
+            k, value = found[0]
+            mine = offers.setdefault(k, {})
+            best = mine.get(v.article_id)
+            if best is not None:
+                alone.append(max(best, (-value, vid))[1])
+            if best is None or (-value, vid) < best:
+                mine[v.article_id] = (-value, vid)
+        attached = {k: sorted((vid for _, vid in by_article.values()), key=lambda i: feats[i].key)
+                    for k, by_article in offers.items()}
+        return attached, alone
+
     def _lines(self) -> list[str]:
-        out: list[tuple[tuple[str, str], str]] = []
+        clusters: list[list[str]] = []
         for root, ids in self._members.items():
             if root not in self._cache:
-                made = (build_event([self._records[i] for i in c]) for c in self._clusters(ids))
-                self._cache[root] = [((e.date.earliest or "~", e.id), json_line(e)) for e in made]
-            out.extend(self._cache[root])
-        out.sort()
-        return [line for _, line in out]
+                self._cache[root] = self._clusters(ids)
+            clusters.extend(self._cache[root])
+        attached, alone = self._attach(clusters) if self._vague else ({}, [])
+        groups = [c + attached.get(k, []) for k, c in enumerate(clusters)] + [[vid] for vid in alone]
+        made: dict[tuple[str, ...], tuple[tuple[str, str], str]] = {}
+        for group in groups:
+            key = tuple(group)
+            item = self._event_cache.get(key)
+            if item is None:
+                event = build_event([self._records[i] for i in group])
+                item = ((event.date.earliest or "~", event.id), json_line(event))
+            made[key] = item
+        self._event_cache = made
+        return [line for _, line in sorted(made.values())]
 
     def event_lines(self) -> list[str]:
         """The events as JSON lines (what ``events_to_jsonl`` writes), sorted by earliest date, then id."""

@@ -10,11 +10,12 @@ Lines that are not attack records (error records, broken JSON) are skipped, coun
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -39,33 +40,70 @@ def read_events(path: str | os.PathLike) -> list[Event]:
 
 
 @dataclass(slots=True)
-class _Counter:
+class Counter:
     skipped: int = 0
+    #: files that could not be read, with the reason (the other files are still read)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
 
 
-def read_records(paths: Iterable[str | os.PathLike], skipped: _Counter | None = None) -> Iterator[AttackRecord]:
-    """The attack records of JSONL files, in file order; other lines are skipped (and counted)."""
-    skipped = skipped if skipped is not None else _Counter()
+def json_rows(paths: Iterable[str | os.PathLike], counter: Counter | None = None) -> Iterator[tuple[str, int, dict]]:
+    """(path, line number, object) for every JSON object line of the files, in order. A line that is not a
+    JSON object is skipped, logged and counted; a file that cannot be opened or decoded (missing, a folder,
+    no permission, not UTF-8) is logged and noted in ``counter.unreadable``, and the next file is read."""
+    counter = counter if counter is not None else Counter()
     for path in paths:
-        with open(path, encoding="utf-8") as fh:
-            for number, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    log.warning("%s:%d: not JSON (%s), skipped", path, number, exc.msg)
-                    skipped.skipped += 1
-                    continue
-                if not isinstance(row, dict) or "source" not in row:
-                    skipped.skipped += 1  # an error record or something else that is no attack record
-                    continue
-                try:
-                    yield AttackRecord.model_validate(row)
-                except ValidationError as exc:
-                    log.warning("%s:%d: not an attack record (%d errors), skipped", path, number,
-                                exc.error_count())
-                    skipped.skipped += 1
+        number = 0
+        try:
+            with open(path, encoding="utf-8") as fh:
+                for number, line in enumerate(fh, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        row = json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        log.warning("%s:%d: not JSON (%s), skipped", path, number, exc.msg)
+                        counter.skipped += 1
+                        continue
+                    if not isinstance(row, dict):
+                        log.warning("%s:%d: not a JSON object, skipped", path, number)
+                        counter.skipped += 1
+                        continue
+                    yield str(path), number, row
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            where = f"{path}:{number + 1}" if isinstance(exc, UnicodeDecodeError) else str(path)
+            log.info("%s: unreadable (%s), skipped", where, reason)  # the caller reports counter.unreadable
+            counter.unreadable.append((str(path), reason))
+
+
+def read_records(paths: Iterable[str | os.PathLike], skipped: Counter | None = None) -> Iterator[AttackRecord]:
+    """The attack records of JSONL files, in file order; other lines are skipped (and counted), and files
+    that cannot be read are noted (see ``json_rows``)."""
+    skipped = skipped if skipped is not None else Counter()
+    for path, number, row in json_rows(paths, skipped):
+        if "source" not in row:
+            skipped.skipped += 1  # an error record or something else that is no attack record
+            continue
+        try:
+            yield AttackRecord.model_validate(row)
+        except ValidationError as exc:
+            log.warning("%s:%d: not an attack record (%d errors), skipped", path, number, exc.error_count())
+            skipped.skipped += 1
+
+
+def journal_records(path: str | os.PathLike) -> Iterator[AttackRecord]:
+    """The attack records kept in the journal of ``sahel-extract run`` (``OUTPUT.state.jsonl``), in order:
+    every article the run (and the runs it resumed) processed, whatever the output format."""
+    for _, _, row in json_rows([path]):
+        if row.get("kind") == "article":
+            for record in row.get("records") or []:
+                yield AttackRecord.model_validate(record)
+
+
+def state_path_for(events_path: str | os.PathLike) -> Path:
+    """Where ``run_events`` keeps the records of an events file: beside it, ``EVENTS.state.jsonl``."""
+    path = Path(events_path)
+    return path.with_name(path.name + ".state.jsonl")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,33 +115,54 @@ class EventRunSummary:
     events: int
     out_path: Path
     state_path: Path | None
+    unreadable: tuple[tuple[str, str], ...] = ()
+
+
+def write_events(lines: list[str], out_path: str | os.PathLike, format: str = "jsonl") -> int:
+    """Events (their JSON lines) to ``out_path``: ``jsonl`` as they are, ``acled`` one ACLED row per event."""
+    if format == "jsonl":
+        return write_lines(out_path, lines)
+    if format == "acled":
+        from ..writers import AcledCsvWriter
+
+        with AcledCsvWriter(out_path) as out:
+            for line in lines:
+                out.write(json.loads(line))
+        return out.count
+    raise ValueError(f"unknown events format {format!r}; expected jsonl or acled")
 
 
 def run_events(record_paths: Iterable[str | os.PathLike], out_path: str | os.PathLike,
                state_path: str | os.PathLike | None = None,
-               settings: ClusterSettings | None = None) -> EventRunSummary:
-    """Cluster the records of ``record_paths`` into events written to ``out_path``.
+               settings: ClusterSettings | None = None, existing: str | os.PathLike | None = None,
+               records: Iterable[AttackRecord] = (), format: str = "jsonl",
+               load_state: bool = True) -> EventRunSummary:
+    """Cluster the records of ``record_paths`` (and ``records``) into events written to ``out_path``.
 
-    With ``state_path``: the records already there (from earlier runs) are loaded first and the state is
-    saved back with the new ones, so later runs add to the same events; the output equals clustering every
-    record ever given at once. ``settings`` default to the state's, else ``ClusterSettings()``.
+    ``existing``: the state of earlier runs (records already clustered) is loaded first, so the new records
+    join its events; ``state_path`` (which may be the same file): where the state is saved afterwards. With
+    ``state_path`` alone, an existing file there is loaded too (unless ``load_state`` is False: a fresh
+clustering that replaces it). Either way the output equals clustering every
+    record ever given at once. ``settings`` default to the state's, else ``ClusterSettings()``. Files that
+    cannot be read are reported in ``unreadable`` and the others are still read.
     """
     state = Path(state_path) if state_path else None
-    index = EventIndex.load(state, settings) if state and state.is_file() else EventIndex(settings)
-    counter = _Counter()
+    source = Path(existing) if existing else state if load_state and state and state.is_file() else None
+    index = EventIndex.load(source, settings) if source else EventIndex(settings)
+    counter = Counter()
     read = 0
 
     def counted() -> Iterator[AttackRecord]:
         nonlocal read
-        for record in read_records(record_paths, counter):
+        for record in itertools.chain(records, read_records(record_paths, counter)):
             read += 1
             yield record
 
     new = index.add(counted())
     events = index.event_lines()
-    write_lines(out_path, events)
+    write_events(events, out_path, format)
     if state:
         index.save(state)
     return EventRunSummary(records_read=read, records_new=new, lines_skipped=counter.skipped,
                            records_total=len(index), events=len(events), out_path=Path(out_path),
-                           state_path=state)
+                           state_path=state, unreadable=tuple(counter.unreadable))

@@ -72,6 +72,7 @@ class LevelScores(_Model):
     place_near: float = Field(0.7, ge=0, le=1)       # a "near X" record within near_km of the other place
     place_fuzzy: float = Field(0.7, ge=0, le=1)      # unresolved, close spelling, same country
     place_contains: float = Field(0.6, ge=0, le=1)   # an admin-precision record containing the other place
+    place_country: float = Field(0.2, ge=0, le=1)    # a vague record (country only) and a place in that country
     date_day: float = Field(1.0, ge=0, le=1)         # both pinned to the same day
     date_overlap: float = Field(0.8, ge=0, le=1)     # intervals overlap
     date_tolerance: float = Field(0.5, ge=0, le=1)   # apart by at most overnight_days
@@ -86,8 +87,8 @@ class LevelScores(_Model):
 
 #: Types that may describe one attack: violence at close quarters; and remote violence (ACLED's
 #: "Explosions/Remote violence" covers IEDs, suicide bombs, shelling and air or drone strikes alike).
-DEFAULT_TYPE_GROUPS: list[list[str]] = [["attack", "armed_clash", "massacre"],
-                                        ["explosion", "suicide_bombing", "air_strike"]]
+DEFAULT_TYPE_GROUPS: tuple[tuple[str, ...], ...] = (("attack", "armed_clash", "massacre"),
+                                                    ("explosion", "suicide_bombing", "air_strike"))
 
 
 class ClusterSettings(_Model):
@@ -101,16 +102,20 @@ class ClusterSettings(_Model):
     overnight_days: int = Field(1, ge=0, description="days two date intervals may be apart and still match")
     max_interval_days: int = Field(31, ge=0, description="a date interval wider than this counts as undated")
     unknown_date_days: int = Field(4, ge=0, description="an undated record's publication: days after the attack")
-    type_groups: list[list[EventType]] = Field(default_factory=lambda: [list(g) for g in DEFAULT_TYPE_GROUPS])
+    #: tuples, so that the settings (and ``Settings``, which holds them) stay hashable
+    type_groups: tuple[tuple[EventType, ...], ...] = DEFAULT_TYPE_GROUPS  # type: ignore[assignment]
     other_matches_any: bool = True
     umbrella_actors: bool = True
+    #: a vague record (place: only a country) joins the one event of its country it is compatible with, if only
+    #: one is (``similarity.attachable``); two or more candidates, or none: it stays an event of its own
+    attach_vague: bool = True
     weights: SimilarityWeights = Field(default_factory=SimilarityWeights)
     scores: LevelScores = Field(default_factory=LevelScores)
     threshold: float = Field(0.65, ge=0, le=1, description="least weighted score of a compatible pair")
 
     @field_validator("type_groups")
     @classmethod
-    def _groups_of_two_or_more(cls, groups: list[list[str]]) -> list[list[str]]:
+    def _groups_of_two_or_more(cls, groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
         for group in groups:
             if len(set(group)) < 2:
                 raise ValueError(f"an event type group needs two or more types: {group}")

@@ -34,6 +34,12 @@ same type 0.705 (kept); admin region + a day apart + same type 0.615 (rejected);
 same type 0.655 (kept); same place + undated side + grouped type 0.685 (kept); unresolved same name +
 undated side + grouped type 0.645 (rejected); close spelling + a day apart + grouped type 0.595 (rejected).
 
+Vague records (``is_vague``: the place is only a country, or an unresolved place with no name) match no
+pair above: "gunmen killed six soldiers" in a claim that names no town is no evidence of *which* attack of
+that country it tells. ``attachable`` says whether such a record could be a telling of a given record (same
+country, date level as above, unknown included; actor and type compatible; another article); the index
+attaches it to an event only when exactly one event qualifies (``ClusterSettings.attach_vague``).
+
 ``blocking_keys`` gives the keys under which the index files and looks up records, so that only pairs that
 could pass are scored (see ``index.py``).
 """
@@ -248,6 +254,25 @@ def type_level(a: Features, b: Features, s: ClusterSettings) -> str | None:
     if s.other_matches_any and "other" in (a.event_type, b.event_type):
         return "other"
     return None
+
+
+def is_vague(f: Features) -> bool:
+    """A record whose place says only the country (see the module docstring)."""
+    return f.country is not None and (f.precision == "country" or (f.precision == "unresolved" and not f.names))
+
+
+def attachable(vague: Features, other: Features, s: ClusterSettings) -> float | None:
+    """Whether the vague record could tell the same attack as ``other`` (a record that is not vague), with the
+    pair's weighted score over date, actor and type (place level ``place_country``); None when it cannot."""
+    if vague.article_id == other.article_id or vague.country != other.country:
+        return None
+    date, actor, kind = date_level(vague, other, s), actor_level(vague, other, s), type_level(vague, other, s)
+    if date is None or actor is None or kind is None:
+        return None
+    w, sc = s.weights, s.scores
+    total = (w.place * sc.place_country + w.date * getattr(sc, f"date_{date}")
+             + w.actor * getattr(sc, f"actor_{actor}") + w.event_type * getattr(sc, f"type_{kind}"))
+    return total / (w.place + w.date + w.actor + w.event_type)
 
 
 def score(a: Features, b: Features, s: ClusterSettings) -> float | None:
