@@ -152,3 +152,20 @@ def test_kill_9_at_a_random_moment_then_resume_gives_the_same_bytes(reference, t
     assert done.returncode == 0, done.stderr
     assert out.read_bytes() == ref.read_bytes(), f"killed after {target} journal lines"
     assert out.with_name("attacks.errors.jsonl").read_bytes() == ref.with_name("attacks.errors.jsonl").read_bytes()
+
+
+def test_the_state_fingerprint_ignores_run_and_events_settings():
+    """Workers, batches and the clustering thresholds do not change a record, so they never void a resume; a
+    rule setting does."""
+    import sahel_extract as sx
+    from sahel_extract.job import fingerprint
+
+    base = sx.Pipeline(model="blank").settings
+    field, value = next((k, v) for k, v in base.events.model_dump().items()
+                        if isinstance(v, (int, float)) and not isinstance(v, bool))
+    events = base.model_copy(update={"events": base.events.model_copy(update={field: value * 2 + 1})})
+    run = base.model_copy(update={"run": base.run.model_copy(update={"workers": 3})})
+    history = base.model_copy(update={"attacks": base.attacks.model_copy(
+        update={"history_days": base.attacks.history_days + 10})})
+    prints = [fingerprint(sx.Pipeline(settings=s)) for s in (base, events, run, history)]
+    assert prints[0] == prints[1] == prints[2] != prints[3]

@@ -67,11 +67,13 @@ def errors_path_for(output: Path) -> Path:
 
 
 def fingerprint(pipeline: Pipeline) -> str:
-    """What the records depend on: the package version and every setting but the run ones (workers, batches)."""
+    """What the records depend on: the package version and every setting but the run ones (workers, batches) and
+    the events ones (clustering reads the records; it does not change them)."""
     from . import __version__
 
     data = pipeline.settings.model_dump(mode="json")
     data.pop("run", None)
+    data.pop("events", None)
     text = json.dumps({"version": __version__, "settings": data}, sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
