@@ -76,6 +76,7 @@ class CasualtyArg(Arg):
     generic: bool = False  # "people", "victims": the figure does not say who
     speaker_is_group: bool = False  # "the group said": the actor speaks for itself
     count: tuple | None = None  # normalise: (min, max) of the quantity (numbers.parse_count)
+    sources: list[str] | None = None  # normalise: the source labels of its attribution, in the article's language
 
 
 @dataclass(slots=True)
@@ -113,6 +114,7 @@ class Frame:
     anaphoric_actor: bool = False
     confirmed_by: str | None = None  # "The source confirmed the army's toll": a speaker backing the figures
     confirmed_by_group: bool = False  # that speaker is the armed group itself
+    confirmed_sources: list[str] | None = None  # normalise: the source labels of ``confirmed_by``
     confirms: bool = False  # the sentence confirms figures given before (CONFIRMS cue)
     history: bool = False  # a sentence about the past kept only for what it says of this attack (its actor)
     report_times: list[TimeArg] = field(default_factory=list)
