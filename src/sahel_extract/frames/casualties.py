@@ -170,11 +170,14 @@ def _phrases(sent: Span, tokens: list[Token]) -> list[dict]:
         if not (is_number(tok) or singular) or _in_date(tokens, i):
             i += 1
             continue
-        # the number run ("twenty", "-", "five"; "two hundred and fifty"; "dozens of")
+        # the number run ("twenty", "-", "five"; "two hundred and fifty"; "dozens of"; "trente et un": a
+        # ``JOINED_UNIT`` after a joiner)
         j = i + 1
         while j < len(tokens) and (is_number(tokens[j]) or tokens[j].text == "-" and j + 1 < len(tokens)
                                    and is_number(tokens[j + 1]) or lex.has(tokens[j], "NUMBER_JOINER")
-                                   and j + 1 < len(tokens) and is_number(tokens[j + 1])
+                                   and j + 1 < len(tokens) and (is_number(tokens[j + 1])
+                                                                or lex.has(tokens[j + 1], "JOINED_UNIT"))
+                                   or lex.has(tokens[j], "JOINED_UNIT") and lex.has(tokens[j - 1], "NUMBER_JOINER")
                                    or lex.has(tokens[j], "COUNT_OF") and lex.has(tokens[j - 1], "COUNT_OF_HEAD")):
             j += 1
         # qualifiers on the left ("at least", "more than", "between 20 and")
