@@ -7,7 +7,8 @@ and ``SELF_REPORT`` cues), the sentence's casualty figures, attributions and tri
 candidates with a role score (positive: the attacker) and ``TargetArg`` objects with a target category.
 
 The role score (``role_score``) reads the words around a mention (their classes in
-``models/patterns/<lang>/words/actors.jsonl``): "by X" (not "supported by X"), "on/against X", "X attacked",
+``models/patterns/<lang>/words/actors.jsonl``): "by X" (not "supported by X"), "l'attaque de X" (an ``AGENT_OF``
+link after an attack noun), "on/against X", "X attacked",
 "a FAMa convoy" (a target), the subject or object of an attack verb in the parse; a ``RESPONSE_VERB`` after it
 ("the army reacted", "troops pursued the assailants") makes it a responder, never the actor. A speaker reporting its
 own action is the actor ("the army said it had killed 45 terrorists"); an acronym in brackets shares the role
@@ -49,6 +50,11 @@ def role_score(sent: Span, start_tok: Token, end_tok: Token, trigger_chars: set[
         k = by[-1]
         if all(lex.has(t, "AGENT_FILLER") for t in before[k + 1:]):
             score += -3 if k > 0 and lex.has(before[k - 1], "SUPPORT_VERB") else 3
+    # "l'attaque des jihadistes", "une incursion d'hommes armés": an attack noun and an agent link (``AGENT_OF``)
+    of_agent = [k for k, t in enumerate(before) if lex.has(t, "AGENT_OF")]
+    if of_agent and of_agent[-1] > 0 and lex.has(before[of_agent[-1] - 1], "ATTACK_NOUN") and all(
+            lex.has(t, "AGENT_FILLER") for t in before[of_agent[-1] + 1:]):
+        score += 3
     near = before[-3:]
     of = [k for k, t in enumerate(near) if lex.has(t, "OF")]
     if any(lex.has(t, "TARGET_PREP") for t in near):
@@ -117,6 +123,9 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
     def cue(label: str, start: int) -> bool:
         return any(s.label_ == label and s.start == start for s in cues)
 
+    def cue_before(label: str, end: int) -> bool:
+        return any(s.label_ == label and s.end == end for s in cues)
+
     previous: tuple[Span, float] | None = None
     for ent in sent.ents:
         if ent.label_ != "ARMED_GROUP":
@@ -124,8 +133,8 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
         own = reports_own_action(ent.end)
         if _inside(ent.start_char, ent.end_char, attributions) and not own:
             continue
-        if cue("AFFILIATION", ent.end):
-            continue  # "the al Qaeda-linked group": an affiliation, not the actor
+        if cue("AFFILIATION", ent.end) or cue_before("AFFILIATED_TO", ent.start):
+            continue  # "the al Qaeda-linked group", "le GSIM, lié à Al-Qaïda": an affiliation, not the actor
         if _inside(ent.start_char, ent.end_char, casualties):
             targets.append(TargetArg(ent.text, ent.start_char, ent.end_char, category=None))
             continue
