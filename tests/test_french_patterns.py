@@ -311,3 +311,41 @@ def test_page_furniture(line, kind):
 
 def test_body_line_is_no_furniture():
     assert classify_line("Des hommes armés ont attaqué le village de Tera dimanche.", "fr") is None
+
+
+# --- word classes the actor, time and source rules read ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, word, label", [
+    ("Six soldats tués côté FAMa.", "côté", "NON_AGENT_PREP"),
+    ("Deux morts parmi les VDP.", "parmi", "NON_AGENT_PREP"),
+    ("L'armée repousse une attaque contre son camp.", "repousse", "RESPONSE_VERB"),
+    ("Les FAMa déjouent une attaque à Boni.", "déjouent", "RESPONSE_VERB"),
+    ("Une attaque déjouée par l'armée.", "déjouée", "RESPONSE_VERB"),
+    ("L'attaque a été revendiquée lundi.", "revendiquée", "REPORTING_VERB"),
+    ("Des habitants évoquent quinze morts.", "évoquent", "REPORTING_VERB"),
+    ("Des habitants évoquent quinze morts.", "évoquent", "SAID_VERB"),
+    ("Les secouristes dénombrent douze corps.", "dénombrent", "SAID_VERB"),
+])
+def test_word_class(text, word, label):
+    assert label in classes(text, word)
+
+
+@pytest.mark.parametrize("phrase, label", [
+    ("le communiqué", "army"),
+    ("ce communiqué", "army"),
+    ("un communiqué du gouvernement", "government"),
+])
+def test_communique_source(phrase, label):
+    assert normalise_source(phrase, "fr") == label
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("L'attaque porte la marque du GSIM, selon un élu.", "porte la marque"),
+    ("Ces enlèvements portent la signature de l'EIGS.", "portent la signature"),
+])
+def test_blame_cue(text, cue):
+    assert ("BLAME", cue, "") in spans("cues", text, "BLAME")
+
+
+def test_a_past_hallmark_is_no_blame():
+    assert spans("cues", "Les attentats-suicides, longtemps la marque de Boko Haram, ont repris.", "BLAME") == []

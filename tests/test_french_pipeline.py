@@ -311,3 +311,61 @@ def test_english_and_french_articles_in_one_pipeline(pipe):
     french = extract(pipe, KAMIKAZE, "2026-06-15")
     assert [r.source.language for r in english] == ["en"]
     assert [r.source.language for r in french] == ["fr"]
+
+
+# --- the army as responder and as victim side; a claim's day is not the attack's -------------------------------
+
+ARMY_REPELS = [
+    """\
+Boni : les FAMa repoussent une attaque contre leur poste, quatre soldats tués
+
+Le poste militaire de Boni, dans la région de Mopti, a été attaqué jeudi par des hommes armés. Le bilan fait \
+état de quatre soldats tués et de deux blessés côté FAMa, a indiqué l'armée. Onze assaillants ont été \
+neutralisés, ajoute le communiqué.
+""",
+    """\
+Mali : l'armée déjoue une attaque à Boni
+
+Des terroristes ont attaqué jeudi le poste militaire de Boni, dans la région de Mopti. Quatre soldats ont \
+été tués et deux autres blessés, a indiqué l'armée. Onze assaillants ont été neutralisés lors de la riposte.
+""",
+]
+
+
+@pytest.mark.parametrize("text", ARMY_REPELS, ids=["cote-fama", "dejoue"])
+def test_army_that_repels_an_attack_is_not_its_actor(pipe, text):
+    (r,) = extract(pipe, text, "2026-06-15")
+    assert r.actor.name is None
+    assert r.target.category == "military"
+    assert count(r.casualties.killed) == (4, 4)
+    assert count(r.casualties.wounded) == (2, 2)
+    assert count(r.casualties.attackers_killed) == (11, 11)
+    assert r.date.value == "2026-06-11"
+
+
+CLAIM_DAY = """\
+Niger : six gendarmes tués dans l'attaque d'un poste près de Tillabéri
+
+Des hommes armés ont attaqué samedi un poste de gendarmerie près de Tillabéri, tuant six gendarmes, selon \
+des sources sécuritaires. L'attaque a été revendiquée lundi par l'État islamique au Sahel.
+"""
+
+
+def test_a_claims_day_does_not_date_the_attack(pipe):
+    (r,) = extract(pipe, CLAIM_DAY, "2026-06-16")
+    assert r.date.value == "2026-06-13"  # samedi, not the Monday of the claim
+    assert r.actor.name == "ISGS"
+    assert r.actor.claimed is True
+    assert count(r.casualties.killed) == (6, 6)
+
+
+RIVAL_WITH_EVOQUER = """\
+Les assaillants ont attaqué mardi le marché de Djibo. Huit civils ont été tués, selon le gouverneur de la \
+région. Des habitants évoquent un bilan plus lourd, d'au moins quinze morts.
+"""
+
+
+def test_residents_who_evoke_a_toll_are_a_source(pipe):
+    (r,) = extract(pipe, RIVAL_WITH_EVOQUER, "2026-06-17")
+    assert count(r.casualties.killed) == (8, None)
+    assert "residents" in r.source.attributed_to
