@@ -157,13 +157,15 @@ def side(c: CasualtyArg, actor: Actor, militants_attacked: bool = False) -> str 
     return "attackers_killed" if c.outcome == "killed" else None
 
 
-def speakers(phrase: str | None, is_group: bool, actor: Actor, catalogue: ActorCatalogue) -> list[str]:
+def speakers(phrase: str | None, is_group: bool, actor: Actor, catalogue: ActorCatalogue,
+             labels: list[str] | None = None) -> list[str]:
     """Source labels of an attribution; a group speaking for itself ("the group said") is named. A state force
-    is no "group": "the group" then is someone else (a rights group), not the actor."""
+    is no "group": "the group" then is someone else (a rights group), not the actor. ``labels``: the phrase's
+    labels as the normalise stage read them in the article's language (else read here, in English)."""
     entry = catalogue.lookup(phrase) if phrase else None
     if phrase and (is_group and actor.kind not in _STATE or entry) and actor.name:
         return [entry.name if entry else actor.name]
-    return normalise_sources(phrase)
+    return list(labels) if labels is not None else normalise_sources(phrase)
 
 
 def _same_figure(a: tuple[CasualtyReport, Figure, CasualtyArg], b: tuple[CasualtyReport, Figure, CasualtyArg],
@@ -256,7 +258,7 @@ def build_casualties(event: EventMention, actor: Actor, catalogue: ActorCatalogu
         field = side(c, actor, militants_attacked)
         if field is None:
             continue
-        labels = speakers(c.attribution, c.speaker_is_group, actor, catalogue)
+        labels = speakers(c.attribution, c.speaker_is_group, actor, catalogue, c.sources)
         source = labels[0] if labels else None
         report = CasualtyReport(outcome=field, min=c.count[0], max=c.count[1], who=c.who, mention=c.text,
                                 attributed_to=source)
@@ -290,7 +292,8 @@ def build_casualties(event: EventMention, actor: Actor, catalogue: ActorCatalogu
     for outcome in OUTCOMES:
         setattr(casualties, outcome, total([f for r, f, _ in unique if r.outcome == outcome]))
     confirmers = [s for frame in event.frames
-                  for s in speakers(frame.confirmed_by, frame.confirmed_by_group, actor, catalogue)]
+                  for s in speakers(frame.confirmed_by, frame.confirmed_by_group, actor, catalogue,
+                                    frame.confirmed_sources)]
     sources.extend(confirmers)
     kept = {r.attributed_to for r, _, _ in unique} | set(confirmers)
     labels = [s for s in dict.fromkeys(sources) if s in kept or s not in {r.attributed_to for r, _, _ in collected}]

@@ -12,7 +12,8 @@ The role score (``role_score``) reads the words around a mention (their classes 
 by X", "believed to be X", "X was behind it" (the actor, told outside the attack clause), the subject or object of
 an attack verb in the parse. A force that fought back, gave chase or was sent in is a responder (a ``TargetArg``
 marked ``responder``), never the actor; a group named as a fact of the area ("where JNIM is active") is kept
-with a negative score, for the place's context only. A speaker reporting its own action is the actor ("the army
+with a negative score, for the place's context only; "l'attaque de X" (an ``AGENT_OF`` link after an attack
+noun) names the attacker. A speaker reporting its own action is the actor ("the army
 said it had killed 45 terrorists"), and a group's own report is its claim; an acronym in brackets shares the
 role of its full name; "the al Qaeda-linked group", "fighters of Katiba Macina" take the role of the phrase.
 """
@@ -71,6 +72,11 @@ def role_score(sent: Span, start_tok: Token, end_tok: Token, trigger_chars: set[
             score += -3 if k > 0 and lex.has(before[k - 1], "SUPPORT_VERB") else (
                 0 if k > 0 and lex.has(before[k - 1], "REPORTING_VERB", "SOURCE_VERB", "NON_ATTACK_VERB") or context
                 else 3)  # not "confirmed by", "posted by", "arrested by X"
+    # "l'attaque des jihadistes", "une incursion d'hommes armés": an attack noun and an agent link (``AGENT_OF``)
+    of_agent = [k for k, t in enumerate(before) if lex.has(t, "AGENT_OF")]
+    if of_agent and of_agent[-1] > 0 and lex.has(before[of_agent[-1] - 1], "ATTACK_NOUN") and all(
+            lex.has(t, "AGENT_FILLER") for t in before[of_agent[-1] + 1:]):
+        score += 3
     near = before[-3:]
     of = [k for k, t in enumerate(near) if lex.has(t, "OF")]
     group_of = bool(before) and lex.has(before[-1], "OF") and len(before) > 1 and lex.has(
@@ -174,6 +180,9 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
     def claimed_after(last: Token) -> bool:
         return starts_after(cues, ("CLAIM_AFTER",), last.i, doc) is not None
 
+    def cue_before(label: str, end: int) -> bool:
+        return any(s.label_ == label and s.end == end for s in cues)
+
     previous: tuple[Span, float] | None = None
     for ent in lex.ents_in(sent):
         if ent.label_ != "ARMED_GROUP" or any(s.start < ent.start and ent.end <= s.end for s in joint):
@@ -190,6 +199,8 @@ def find_actors(sent: Span, catalogue: ActorCatalogue, casualties: list[Casualty
         own = reports_own_action(last.i + 1)
         if _inside(first.idx, last.idx + len(last), attributions) and not own:
             continue
+        if cue_before("AFFILIATED_TO", ent.start):
+            continue  # "le GSIM, lié à Al-Qaïda": an affiliation, not the actor
         if _inside(ent.start_char, ent.end_char, casualties):
             targets.append(TargetArg(ent.text, ent.start_char, ent.end_char, category=None))
             continue

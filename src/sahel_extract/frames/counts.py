@@ -44,14 +44,15 @@ def in_date(tokens: list[Token], i: int) -> bool:
 
 def number_end(tokens: list[Token], i: int) -> int:
     """The end of the number run from i: "twenty-five", "two hundred and fifty", "dozens of", "20 to 40" (not
-    "from 12 to 15", a rise)."""
+    "from 12 to 15", a rise), "trente et un" (a ``JOINED_UNIT`` after a joiner)."""
     j = i + 1
     rise = i > 0 and tokens[i - 1].lower_ == "from"
     while j < len(tokens):
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         joined = nxt is not None and is_number(nxt) and (
             tokens[j].text == "-" or lex.has(tokens[j], "NUMBER_JOINER")
-            or lex.has(tokens[j], "RANGE_JOINER") and not rise)
+            or lex.has(tokens[j], "RANGE_JOINER") and not rise) or nxt is not None and lex.has(
+            tokens[j], "NUMBER_JOINER") and lex.has(nxt, "JOINED_UNIT")  # "trente et un": French 'un' is an article
         if not (is_number(tokens[j]) or joined
                 or lex.has(tokens[j], "COUNT_OF") and lex.has(tokens[j - 1], "COUNT_OF_HEAD")):
             break

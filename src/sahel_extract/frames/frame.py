@@ -34,34 +34,61 @@ SPEAKER_DROP = {"relcl", "acl", "appos", "prep", "punct", "advcl", "parataxis"}
 
 def governing_speaker(sent: Span, casualty: CasualtyArg, sources: list[Source]) -> str | None:
     """Who gives a figure: the subject of the reporting verb it depends on ("security sources ... said that at
-    least 15 soldiers had been killed" -> "security sources"), from the dependency parse. When the parse finds
-    the verb but not its subject, the attribution phrase written against that verb ("..., local sources and a
-    security official said") stands in. None without a parse or a governing verb."""
+    least 15 soldiers had been killed" -> "security sources"), from the dependency parse; or of a reporting verb
+    that hangs on the figure's own clause after it (an incise: "..., a indiqué un élu local", ", said an official").
+    When the parse finds the verb but not its subject (or only a pronoun), the attribution phrase written against
+    that verb ("..., local sources and a security official said") or inside its phrase after it ("ont indiqué à
+    Sahel Écho deux sources sécuritaires") stands in. None without a parse or a governing verb."""
     doc = sent.doc
     span = doc.char_span(casualty.start, casualty.end, alignment_mode="expand")
     if span is None or not lex.parsed(doc):
         return None
     for verb in span.root.ancestors:
-        if not lex.has(verb, "REPORTING_VERB") or verb.pos_ not in ("VERB", "AUX"):
-            continue
-        # the subject nearest the verb, never the dateline's town the parser may also hang on it ("BAMAKO - The
-        # army said")
-        subjects = [c for c in verb.children if c.dep_.split(":")[0] in ("nsubj", "nsubjpass")
-                    and not dateline(sent, doc[c.i:c.i + 1])]
-        subject = max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=None) or next(
-            iter(subjects), None)
-        if subject is None:
-            beside = [c for c in sources if 0 <= verb.idx - c.end <= 2 or 0 <= c.start - (verb.idx + len(verb)) <= 2]
-            return beside[0].text if beside else None
-        drop = {t.i for child in subject.children if child.dep_.split(":")[0] in SPEAKER_DROP
-                for t in child.subtree}
-        kept = [t for t in subject.subtree if t.i not in drop]
-        kept = [t for t in kept if kept[0].i <= t.i <= kept[-1].i]
-        if kept and dateline(sent, doc[kept[0].i:kept[0].i + 1]):  # "NIAMEY, Niger (AP) - Security sources"
-            marks = [k for k, t in enumerate(kept) if lex.has(t, "DATELINE_MARK") and t.text != ","]
-            kept = kept[marks[-1] + 1:] if marks else []
-        return doc[kept[0].i:kept[-1].i + 1].text if kept else None
+        if lex.has(verb, "REPORTING_VERB") and verb.pos_ in ("VERB", "AUX"):
+            return _speaker(sent, verb, sources)
+    for head in (span.root, *span.root.ancestors):
+        for verb in head.children:
+            if verb.i >= span.end and _incise(verb):
+                return _speaker(sent, verb, sources)
     return None
+
+
+def _incise(verb) -> bool:
+    """A reporting verb inserted after the clause it reports: no conjunction of its own and its subject, if any,
+    after it (", a indiqué un élu local", "a-t-on appris"); not ", while the army reported withdrawals"."""
+    if not (lex.has(verb, "REPORTING_VERB") and verb.pos_ in ("VERB", "AUX")
+            and verb.dep_.split(":")[0] in INCISE_DEPS):
+        return False
+    children = list(verb.children)
+    return not any(c.dep_ == "mark" for c in children) and not any(
+        c.dep_.split(":")[0] in ("nsubj", "nsubjpass") and c.i < verb.i for c in children)
+
+
+#: Dependency labels of a reporting verb inserted after the clause it reports (UD and ClearNLP labels).
+INCISE_DEPS = {"parataxis", "conj", "advcl"}
+
+
+def _speaker(sent: Span, verb, sources: list[Source]) -> str | None:
+    """The subject of a reporting verb (the one nearest the verb, never the dateline's town the parser may also
+    hang on it: "BAMAKO - The army said"), without its relative clauses and the like; else a source phrase beside
+    the verb or inside its phrase after it."""
+    doc = sent.doc
+    subjects = [c for c in verb.children if c.dep_.split(":")[0] in ("nsubj", "nsubjpass")
+                and not dateline(sent, doc[c.i:c.i + 1])]
+    subject = max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=None) or next(
+        iter(subjects), None)
+    if subject is None or subject.pos_ == "PRON" and not lex.has(subject, "PRONOUN_SPEAKER"):
+        end = verb.right_edge.idx + len(verb.right_edge)
+        beside = [c for c in sources if 0 <= verb.idx - c.end <= 2 or 0 <= c.start - (verb.idx + len(verb)) <= 2
+                  or verb.idx < c.start and c.end <= end]
+        return beside[0].text if beside else None
+    drop = {t.i for child in subject.children if child.dep_.split(":")[0] in SPEAKER_DROP for t in child.subtree}
+    kept = [t for t in subject.subtree if t.i not in drop]
+    kept = [t for t in kept if kept[0].i <= t.i <= kept[-1].i]
+    if kept and dateline(sent, doc[kept[0].i:kept[0].i + 1]):  # "NIAMEY, Niger (AP) - Security sources"
+        marks = [k for k, t in enumerate(kept) if lex.has(t, "DATELINE_MARK") and t.text != ","]
+        kept = kept[marks[-1] + 1:] if marks else []
+    return doc[kept[0].i:kept[-1].i + 1].text if kept else None
 
 
 def is_group_speaker(phrase: str | None, lexicon: Lexicon) -> bool:

@@ -80,6 +80,7 @@ class CasualtyArg(Arg):
     increment: bool = False  # the figure adds to the ones told before ("three more died in hospital")
     speaker_is_group: bool = False  # "the group said": the actor speaks for itself
     count: tuple | None = None  # normalise: (min, max) of the quantity (numbers.parse_count)
+    sources: list[str] | None = None  # normalise: the source labels of its attribution, in the article's language
 
 
 @dataclass(slots=True)
@@ -117,6 +118,7 @@ class Frame:
     anaphoric_actor: bool = False
     confirmed_by: str | None = None  # "The source confirmed the army's toll": a speaker backing the figures
     confirmed_by_group: bool = False  # that speaker is the armed group itself
+    confirmed_sources: list[str] | None = None  # normalise: the source labels of ``confirmed_by``
     confirms: bool = False  # the sentence confirms figures given before (CONFIRMS cue)
     history: bool = False  # a sentence about the past kept only for what it says of this attack (its actor)
     report_times: list[TimeArg] = field(default_factory=list)

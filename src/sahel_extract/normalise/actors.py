@@ -16,19 +16,28 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from ..patterns import load_lexicon
+from ..patterns import load_lexicon, package_root
 from ..records import Actor
 from ..textnorm import fold
 
 
+def _languages() -> list[str]:
+    """The languages with word classes of their own (``models/patterns/<lang>/words``)."""
+    return sorted(p.name for p in package_root().iterdir() if (p / "words").is_dir())
+
+
 @lru_cache(maxsize=1)
 def _words() -> tuple[frozenset[str], frozenset[str], dict[str, str], frozenset[str]]:
-    lexicon = load_lexicon("en")
-    suspected = frozenset(fold(w) for w in lexicon.phrases("SUSPECTED"))
-    state = frozenset(fold(w) for w in lexicon.phrases("STATE_FORCE"))
-    branch = {fold(w): v for w, v in lexicon.phrases("BRANCH").items()}
-    articles = frozenset(fold(w) for w in (*lexicon.phrases("DEFINITE_ARTICLE"),
-                                           *lexicon.phrases("INDEFINITE_ARTICLE")))
+    """The words of every language: a mention is resolved by its own words whatever the article's language."""
+    lexicons = [load_lexicon(lang) for lang in _languages()]
+
+    def folded(cls: str) -> dict[str, str]:
+        return {fold(w): v for lexicon in lexicons for w, v in lexicon.phrases(cls).items()}
+
+    suspected = frozenset(folded("SUSPECTED"))
+    state = frozenset(folded("STATE_FORCE"))
+    branch = folded("BRANCH")
+    articles = frozenset(folded("DEFINITE_ARTICLE")) | frozenset(folded("INDEFINITE_ARTICLE"))
     return suspected, state, branch, articles
 
 

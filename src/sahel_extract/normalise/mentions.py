@@ -9,7 +9,9 @@ catalogue and the settings. Out: the same frames with each argument's resolved v
   a reference point, a seat of government);
 - a time (``TimeArg.resolved``, ``TimeArg.key``): an ``EventDate`` interval relative to the publication date,
   and the key two times share when they are the same time (``dates.time_key``);
-- a figure (``CasualtyArg.count``): ``(min, max)`` by DESIGN.md's number conventions (``numbers.parse_count``);
+- a figure (``CasualtyArg.count``): ``(min, max)`` by DESIGN.md's number conventions (``numbers.parse_count``),
+  and the source labels of its attribution (``CasualtyArg.sources``, ``sources.normalise_sources`` in the
+  article's language; also ``Frame.confirmed_sources``);
 - an actor (``ActorArg.entry``): its catalogue entry, when it names one.
 
 The grouping into attacks (``attacks.grouping``) compares these values, never the raw strings.
@@ -26,6 +28,7 @@ from ..settings import DEFAULT, Settings
 from .actors import ActorCatalogue, ActorEntry
 from .dates import resolve_date, time_key
 from .numbers import parse_count
+from .sources import normalise_sources
 
 
 def article_countries(frames: list[Frame]) -> list[str]:
@@ -69,6 +72,8 @@ def resolve_frames(frames: list[Frame], published, gazetteer: GazetteerLike, cat
             time.key = time_key(time.text, time.resolved, lang)
         for c in frame.casualties:
             c.count = parse_count(c.quantity, lang)
+            c.sources = normalise_sources(c.attribution, lang)
+        frame.confirmed_sources = normalise_sources(frame.confirmed_by, lang)
         for a in frame.actors:
             a.entry = catalogue.get(a.name) if a.name else None
     return frames

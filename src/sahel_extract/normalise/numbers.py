@@ -76,11 +76,13 @@ def parse_number(text: str, lang: str = "en") -> int | None:
         return base * tables.multipliers[words[-1]] if base is not None else None
     if len(words) > 1 and words[0] in tables.articles:  # "a hundred" is "one hundred"
         t = " ".join(words[1:])
-    for language in dict.fromkeys((lang, "en", "fr")):
-        try:
-            return int(text2num(" ".join(w for w in t.split() if w not in tables.joiners), language))
-        except ValueError:
-            continue
+    # with its joiners first ("trente et un" needs its "et"), then without them ("two hundred fifty")
+    for written in dict.fromkeys((t, " ".join(w for w in t.split() if w not in tables.joiners))):
+        for language in dict.fromkeys((lang, "en", "fr")):
+            try:
+                return int(text2num(written, language))
+            except ValueError:
+                continue
     return None
 
 
