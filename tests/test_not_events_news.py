@@ -19,8 +19,10 @@ def pipe(request):
 
 
 def frame_of(pipe, text: str):
-    """The frame of the text's first sentence."""
-    return pipe.nlp(text)._.frames[0]
+    """The frame of the text's first sentence, read by the pipeline of the text's language."""
+    from sahel_extract.ingest.language import detect_language
+
+    return pipe.nlp_for(detect_language(text))(text)._.frames[0]
 
 
 def counted(frame) -> list[str]:

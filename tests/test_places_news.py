@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from sahel_extract.frames.places import find_places
+from sahel_extract.ingest.language import detect_language
 
 PUB = "2024-03-12"
 
@@ -21,7 +22,7 @@ def pipe(request):
 
 def places(pipe, text: str) -> dict[str, set[str]]:
     """The place arguments of a text's sentences, with their roles."""
-    doc = pipe.nlp(text)
+    doc = pipe.nlp_for(detect_language(text))(text)
     roles = ("locative", "near", "want_admin", "locality", "seat", "reference")
     return {p.text: {r for r in roles if getattr(p, r)} for s in doc.sents for p in find_places(s, [])[0]}
 
@@ -180,7 +181,8 @@ def event_place(pipe, text: str):
     from sahel_extract.normalise.actors import default_catalogue
     from sahel_extract.normalise.mentions import article_countries, resolve_frames
 
-    frames = resolve_frames(pipe.nlp(text)._.frames, None, pipe.gazetteer, default_catalogue(), pipe.settings)
+    doc = pipe.nlp_for(detect_language(text))(text)
+    frames = resolve_frames(doc._.frames, None, pipe.gazetteer, default_catalogue(), pipe.settings)
     place = resolve_event_place(EventMention(frames=frames), pipe.gazetteer, article_countries(frames))
     return place.mention, place.admin1, place.country_code
 
@@ -248,7 +250,7 @@ def test_a_town_the_place_is_put_north_of_is_a_reference_point(pipe, text, expec
      "the attack happened.", "Gossi"),
 ])
 def test_a_title_s_seat_is_the_place_only_when_the_text_names_no_other(pipe, text, expected):
-    [frame] = pipe.nlp(text)._.frames
+    [frame] = pipe.nlp_for(detect_language(text))(text)._.frames
     assert frame.event_place is not None and frame.event_place.text == expected
 
 
