@@ -349,3 +349,12 @@ def test_blame_cue(text, cue):
 
 def test_a_past_hallmark_is_no_blame():
     assert spans("cues", "Les attentats-suicides, longtemps la marque de Boko Haram, ont repris.", "BLAME") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Un Français a été enlevé jeudi près d'Agadez.",
+    "Une Roumaine a été tuée lors de l'attaque.",
+    "Un expatrié a été enlevé sur le site minier.",
+])
+def test_single_foreign_victim(text):
+    assert any(label == "SINGLE_VICTIM" for label, _, _ in spans("tolls", text))

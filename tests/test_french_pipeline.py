@@ -369,3 +369,26 @@ def test_residents_who_evoke_a_toll_are_a_source(pipe):
     (r,) = extract(pipe, RIVAL_WITH_EVOQUER, "2026-06-17")
     assert count(r.casualties.killed) == (8, None)
     assert "residents" in r.source.attributed_to
+
+
+# --- a lone foreign national as the victim ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Un Français a été enlevé jeudi soir près d'Agadez par des hommes armés, selon une source sécuritaire.",
+    "Une Italienne a été enlevée jeudi soir près d'Agadez par des individus armés, selon une source "
+    "sécuritaire.",
+])
+def test_a_lone_foreign_national_is_counted(pipe, text):
+    (r,) = extract(pipe, text, "2026-06-15")
+    assert r.event_type == "abduction"
+    assert count(r.casualties.abducted) == (1, 1)
+    assert r.date.value == "2026-06-11"
+    assert "security source" in r.source.attributed_to
+
+
+def test_a_nationality_after_soldiers_keeps_them_soldiers(pipe):
+    text = ("Deux soldats français ont été tués samedi dans l'explosion d'un engin explosif improvisé près de "
+            "Gao, a annoncé l'état-major.")
+    (r,) = extract(pipe, text, "2026-06-15")
+    assert r.target.category == "military"
+    assert count(r.casualties.killed) == (2, 2)
