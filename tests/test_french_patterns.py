@@ -358,3 +358,22 @@ def test_a_past_hallmark_is_no_blame():
 ])
 def test_single_foreign_victim(text):
     assert any(label == "SINGLE_VICTIM" for label, _, _ in spans("tolls", text))
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Au mois de mai, une cinquantaine d'incidents sécuritaires ont été recensés dans la région.",
+     "cinquantaine d'incidents"),
+    ("Avec 31 cas signalés, les enlèvements dominent le bulletin.", "31 cas signalés"),
+    ("Le cercle a connu une dizaine d'attaques contre les positions de l'armée.", "dizaine d'attaques"),
+    ("Des dizaines d'attaques ont visé les écoles depuis 2019.", "dizaines d'attaques"),
+])
+def test_counted_incidents_are_an_aggregate(text, cue):
+    assert ("AGGREGATE", cue, "") in spans("cues", text, "AGGREGATE")
+
+
+@pytest.mark.parametrize("text", [
+    "Une dizaine de civils ont été tués dans l'attaque.",
+    "En cas d'attaque, les habitants fuient vers la brousse.",
+])
+def test_a_figure_of_victims_is_no_aggregate(text):
+    assert spans("cues", text, "AGGREGATE") == []

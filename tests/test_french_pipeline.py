@@ -392,3 +392,35 @@ def test_a_nationality_after_soldiers_keeps_them_soldiers(pipe):
     (r,) = extract(pipe, text, "2026-06-15")
     assert r.target.category == "military"
     assert count(r.casualties.killed) == (2, 2)
+
+
+# --- a bulletin that counts incidents is no attack --------------------------------------------------------------
+
+BULLETIN = """\
+Est : le bulletin mensuel de sécurité fait état d'une hausse des incidents
+
+Au mois de mai, une quarantaine d'incidents sécuritaires ont été recensés dans la région de l'Est, selon le \
+bulletin publié mardi par un collectif d'organisations humanitaires. Avec 17 cas signalés, les engins \
+explosifs improvisés restent la première menace sur les axes routiers, devant les enlèvements.
+
+Le collectif appelle les bailleurs à renforcer l'aide aux déplacés.
+"""
+
+
+def test_an_incident_bulletin_gives_no_record(pipe):
+    assert extract(pipe, BULLETIN, "2026-06-09") == []
+
+
+ATTACK_AND_COUNT = """\
+Des hommes armés ont attaqué vendredi le poste de police de Sebba, dans la province du Yagha, tuant deux \
+policiers, selon une source sécuritaire. La province a connu une dizaine d'attaques contre les forces de \
+sécurité depuis janvier.
+"""
+
+
+def test_a_count_of_attacks_beside_an_attack_leaves_its_figures(pipe):
+    (r,) = extract(pipe, ATTACK_AND_COUNT, "2026-06-15")
+    assert (r.place.name, r.place.country_code) == ("Sebba", "BF")
+    assert count(r.casualties.killed) == (2, 2)
+    assert r.target.category == "police"
+    assert r.date.value == "2026-06-12"
