@@ -377,3 +377,18 @@ def test_counted_incidents_are_an_aggregate(text, cue):
 ])
 def test_a_figure_of_victims_is_no_aggregate(text):
     assert spans("cues", text, "AGGREGATE") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Vendredi, le capitaine a été officiellement investi président de la transition.",
+    "La nouvelle gouverneure a été investie dans ses fonctions lundi à Dori.",
+    "L'État a investi 12 milliards de francs CFA dans la route Kaya-Dori.",
+])
+def test_investi_in_another_sense(text):
+    assert any(label == "other_sense" for label, _, _ in spans("senses", text))
+
+
+def test_a_stormed_camp_is_still_an_attack():
+    text = "Le camp a été investi par les assaillants à l'aube."
+    assert spans("senses", text) == []
+    assert ("attack", "investi", "weak") in all_spans("triggers", text)

@@ -424,3 +424,17 @@ def test_a_count_of_attacks_beside_an_attack_leaves_its_figures(pipe):
     assert count(r.casualties.killed) == (2, 2)
     assert r.target.category == "police"
     assert r.date.value == "2026-06-12"
+
+
+SWEARING_IN = """\
+Burkina : le chef de la junte investi président de la transition
+
+Ouagadougou, 22 octobre 2026 – Le capitaine qui a pris le pouvoir au début du mois a été officiellement \
+investi vendredi président de la transition, lors d'une cérémonie au Conseil constitutionnel. Il a promis \
+de reconquérir le territoire face aux groupes armés, dont les attaques ont fait des milliers de morts depuis \
+2015, et a prêté serment devant les délégués des assises nationales.
+"""
+
+
+def test_a_swearing_in_is_no_attack(pipe):
+    assert extract(pipe, SWEARING_IN, "2026-10-22") == []
