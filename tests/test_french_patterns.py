@@ -392,3 +392,22 @@ def test_a_stormed_camp_is_still_an_attack():
     text = "Le camp a été investi par les assaillants à l'aube."
     assert spans("senses", text) == []
     assert ("attack", "investi", "weak") in all_spans("triggers", text)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Un assaut au lendemain d'un discours du chef de la junte.", "au lendemain d'un discours"),
+    ("Une attaque survenue au lendemain de la fête de l'indépendance.", "au lendemain de la fête"),
+    ("À la veille du scrutin, des hommes armés ont attaqué le village.", "À la veille du scrutin"),
+])
+def test_the_day_after_something_else_is_no_event_time(text, cue):
+    assert ("NOT_TIME", cue, "the day after something else") in spans("times", text, "NOT_TIME")
+
+
+@pytest.mark.parametrize("text", [
+    "Au lendemain de l'attaque, les habitants ont fui.",
+    "Au lendemain de cette embuscade, l'armée a lancé une opération.",
+    "Le lendemain, une autre attaque a visé le convoi.",
+])
+def test_the_day_after_the_attack_stays_an_event_time(text):
+    assert spans("times", text, "NOT_TIME") == []
+    assert any(label == "EVENT_RELATIVE" for label, _, _ in spans("times", text))

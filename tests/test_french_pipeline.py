@@ -438,3 +438,18 @@ de reconquérir le territoire face aux groupes armés, dont les attaques ont fai
 
 def test_a_swearing_in_is_no_attack(pipe):
     assert extract(pipe, SWEARING_IN, "2026-10-22") == []
+
+
+DAY_AFTER_A_VISIT = """\
+Kaya : cinq civils tués dans l'attaque du marché
+
+Des hommes armés ont attaqué samedi le marché de Kaya, dans la région du Centre-Nord, tuant cinq civils, \
+selon des sources locales. L'attaque est survenue au lendemain d'une visite du ministre de la Défense dans la \
+région. Un nouvel assaut, au lendemain de la fête de l'indépendance, avait été repoussé par l'armée.
+"""
+
+
+def test_the_day_after_a_visit_makes_no_second_attack(pipe):
+    records = extract(pipe, DAY_AFTER_A_VISIT, "2026-06-15")
+    assert [(r.place.name, r.date.value) for r in records] == [("Kaya", "2026-06-13")]
+    assert count(records[0].casualties.killed) == (5, 5)
