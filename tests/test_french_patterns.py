@@ -411,3 +411,21 @@ def test_the_day_after_something_else_is_no_event_time(text, cue):
 def test_the_day_after_the_attack_stays_an_event_time(text):
     assert spans("times", text, "NOT_TIME") == []
     assert any(label == "EVENT_RELATIVE" for label, _, _ in spans("times", text))
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Cet enlèvement survient quelques jours après une attaque contre le poste de Kérou.",
+     "survient quelques jours après"),
+    ("L'attaque intervient à peine deux semaines après l'embuscade de Seytenga.",
+     "intervient à peine deux semaines après"),
+    ("Ce drame survient après l'assassinat du maire en mars.", "survient après"),
+    ("Deux gendarmes y avaient trouvé la mort.", "y avaient trouvé la mort"),
+    ("Six soldats y avaient déjà été tués en 2021.", "y avaient déjà été tués"),
+])
+def test_an_earlier_attack_told_as_context_is_background(text, cue):
+    assert ("BACKGROUND", cue, "") in spans("cues", text, "BACKGROUND")
+
+
+def test_reported_speech_in_the_pluperfect_is_no_background():
+    text = "L'armée a indiqué jeudi que deux soldats avaient perdu la vie."
+    assert spans("cues", text, "BACKGROUND") == []

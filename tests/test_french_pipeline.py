@@ -453,3 +453,33 @@ def test_the_day_after_a_visit_makes_no_second_attack(pipe):
     records = extract(pipe, DAY_AFTER_A_VISIT, "2026-06-15")
     assert [(r.place.name, r.date.value) for r in records] == [("Kaya", "2026-06-13")]
     assert count(records[0].casualties.killed) == (5, 5)
+
+
+EARLIER_ATTACK_AS_CONTEXT = """\
+Bénin : quatre personnes enlevées près de Karimama
+
+Quatre personnes ont été enlevées mardi soir par des individus armés près de Karimama, dans le nord du \
+Bénin, selon une source sécuritaire. Cet enlèvement survient quelques jours après une attaque contre un \
+poste militaire près de Banikoara. Trois soldats y avaient trouvé la mort.
+"""
+
+
+def test_an_earlier_attack_told_as_context_is_no_record(pipe):
+    (r,) = extract(pipe, EARLIER_ATTACK_AS_CONTEXT, "2026-06-12")
+    assert r.event_type == "abduction"
+    assert r.place.name == "Karimama"
+    assert count(r.casualties.abducted) == (4, 4)
+    assert r.casualties.killed is None
+    assert r.date.value == "2026-06-09"
+
+
+REPORTED_PLUPERFECT = """\
+Mercredi, le camp militaire de Nampala a été attaqué par des hommes armés. L'armée a indiqué jeudi, dans un \
+communiqué, que trois soldats avaient perdu la vie et que cinq assaillants avaient été neutralisés.
+"""
+
+
+def test_reported_speech_in_the_pluperfect_keeps_its_toll(pipe):
+    (r,) = extract(pipe, REPORTED_PLUPERFECT, "2026-06-12")
+    assert count(r.casualties.killed) == (3, 3)
+    assert r.date.value == "2026-06-10"
