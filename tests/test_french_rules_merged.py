@@ -47,3 +47,13 @@ def test_the_force_that_repels_the_attack_is_not_its_actor(pipe, text):
     records = pipe.extract(text, published="2025-03-12")
     assert records
     assert all(r.actor.kind != "state_forces" for r in records)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cinq civils, parmi lesquels quatre enfants, ont été tués dimanche à Djibo, selon des sources locales.", 5),
+    ("Douze personnes, parmi elles trois femmes, ont été tuées lors de l'attaque de Solhan samedi.", 12),
+    ("Sept soldats, dont deux officiers, ont perdu la vie dans l'embuscade de Boni lundi.", 7),
+])
+def test_a_part_told_inside_the_whole_shares_its_verb(pipe, text, expected):
+    records = pipe.extract(text, published="2025-03-10")
+    assert [r.casualties.killed.min for r in records] == [expected]

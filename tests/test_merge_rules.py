@@ -27,6 +27,8 @@ def test_an_aggregate_in_an_apposition_leaves_the_figure_alone(pipeline, text, e
 @pytest.mark.parametrize("text, expected", [
     ("At least 17 people, including 11 soldiers, were killed in an ambush near Inata on Monday.", (17, None)),
     ("Twenty people, including six gendarmes, were killed when gunmen attacked Seytenga on Friday.", (20, 20)),
+    ("Twenty people, among them six gendarmes, were killed when gunmen attacked Seytenga on Friday.", (20, 20)),
+    ("Nine villagers, among whom were three children, died when gunmen raided Sollé on Sunday.", (9, 9)),
 ])
 def test_a_passive_verb_after_the_figure_has_no_state_agent(pipe, text, expected):
     records = pipe.extract(text, published="2025-03-12")

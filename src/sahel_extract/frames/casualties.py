@@ -238,6 +238,17 @@ def _losers(tokens: list[Token], o_idx: int) -> str | None:
     return None
 
 
+def _subset_gap(sent: Span, tokens: list[Token], joiners: list[Token], q: int) -> bool:
+    """Between a figure and the next, only commas and a ``SUBSET`` phrase ending at the next one's count ("five
+    civilians, among them four children, were killed"; "cinq civils, parmi lesquels quatre enfants"): the next
+    figure is a part of the first, whose verb they share."""
+    words = [t for t in joiners if t.text != ","]
+    if not words or len(joiners) > 5:
+        return False
+    subset = lex.span_at(sent, "tolls", end=tokens[q].i, labels=("SUBSET",))
+    return subset is not None and subset.start <= words[0].i
+
+
 def find_casualties(sent: Span) -> list[CasualtyArg]:
     tokens = list(sent)
     phrases = [p for p in _phrases(sent, tokens) if not _in_attribution(sent, tokens, p) and not _other_fate(tokens, p)]
@@ -259,8 +270,9 @@ def find_casualties(sent: Span) -> list[CasualtyArg]:
             outcome, o_idx = outcome_after(tokens, p["k"], phrase=p["victim"] is not None)
         apposition = False
         joiners = tokens[p["k"]:next_outcome[1]] if next_outcome[0] else []
-        if outcome is None and next_outcome[0] and 0 <= next_outcome[1] - p["k"] <= 2 and all(
-                lex.has(t, "LIST_JOINER") or t.text == "," for t in joiners):
+        if outcome is None and next_outcome[0] and (0 <= next_outcome[1] - p["k"] <= 2 and all(
+                lex.has(t, "LIST_JOINER") or t.text == "," for t in joiners) or _subset_gap(sent, tokens, joiners,
+                                                                                         next_outcome[1])):
             outcome, o_idx = next_outcome[0], next_outcome[2]
             # "Seventeen people, eleven soldiers and six VDP, were killed": the list after the comma details
             # the first figure
