@@ -224,13 +224,13 @@ def find_zones(text: str, title: str | None = None, lang: str = "en") -> tuple[Z
                        and line.endswith(_SENTENCE_END) or dateline(line) and len(line.split()) > 8), len(lines))
     zones: list[Zone] = []
     substantive = 0
+    headline_seen = False  # kept as it goes: asking the zones for it per line made long pages quadratic
     for i, (start, end, line) in enumerate(lines):
         prefix = _datestamp_prefix(line, lang)
         if prefix and prefix < len(line):
             zones.append(Zone(start, start + prefix, "datestamp"))
             start, line = start + prefix + (len(line[prefix:]) - len(line[prefix:].lstrip())), line[prefix:].strip()
         kind = classify_line(line, lang)
-        headline_seen = any(z.kind == "headline" for z in zones)
         if kind is None and _same_as_title(line, title):
             kind = "headline"
         elif kind is None and i < body_start and substantive < 2:
@@ -243,6 +243,7 @@ def find_zones(text: str, title: str | None = None, lang: str = "en") -> tuple[Z
             if kind is None:
                 body_start = min(body_start, i)
         zones.append(Zone(start, end, kind or "body"))
+        headline_seen = headline_seen or kind == "headline"
     return tuple(zones)
 
 
