@@ -51,13 +51,10 @@ class EventMention:
 
     @property
     def casualties(self) -> list[CasualtyArg]:
-        """The attack's figures; a headline's figure of an outcome only when the rest of the page gives none of
-        that outcome (a summary is never added to the parts). A standfirst or lead is a telling of its own: its
-        figures stay, and the toll arithmetic counts a figure told twice once (``attacks.tolls``)."""
-        found = [c for f in self.frames for c in f.casualties if not c.aggregate]
-        headline = {id(c) for f in self.frames if f.zone == "headline" for c in f.casualties}
-        told = {c.outcome for c in found if id(c) not in headline}
-        return [c for c in found if id(c) not in headline or c.outcome not in told]
+        """The attack's figures, aggregates aside. A headline's figure yields to the body's in the toll arithmetic
+        (``attacks.tolls``: per record field, so "Troops kill 50 militants" survives a body that counts only the
+        soldiers); a standfirst or lead is a telling of its own, and a figure told twice counts once."""
+        return [c for f in self.frames for c in f.casualties if not c.aggregate]
 
     @property
     def triggers(self) -> list[Trigger]:
