@@ -28,6 +28,12 @@ def blank_pipeline():
     return sx.Pipeline(model="blank")
 
 
+@pytest.fixture(params=["pipeline", "blank_pipeline"])
+def pipe(request):
+    """Both pipelines, for a rule that must hold with the parse and without it."""
+    return request.getfixturevalue(request.param)
+
+
 @pytest.fixture
 def shared():
     if not SHARED.is_dir():

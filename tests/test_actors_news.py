@@ -13,11 +13,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(params=["pipeline", "blank_pipeline"])
-def pipe(request):
-    return request.getfixturevalue(request.param)
-
-
 def records(pipe, text: str, published: str = "2024-03-12"):
     return pipe.extract(text, published=published)
 

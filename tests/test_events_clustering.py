@@ -108,6 +108,22 @@ def lines(events) -> str:
     return "\n".join(json.dumps(e.model_dump(mode="json"), ensure_ascii=False) for e in events)
 
 
+def in_batches(records, data, tmp_path_factory, read_between: bool = False):
+    """The events of ``records`` added in a drawn order and drawn batches, the index saved and reloaded after each
+    batch (``read_between``: its events read before each save too)."""
+    order = data.draw(st.permutations(records))
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(order)), max_size=3)))
+    index, bounds = EventIndex(), [0, *cuts, len(order)]
+    state = tmp_path_factory.mktemp("state") / "events.state.jsonl"
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
+        index.add(order[lo:hi])
+        if read_between:
+            index.events()
+        index.save(state)
+        index = EventIndex.load(state)  # a saved and reloaded index goes on the same way
+    return index.events()
+
+
 def djibo_sources() -> list[AttackRecord]:
     """The Djibo detachment attack of 2 March as a wire, a local brief, a communiqué, a claim and a follow-up."""
     return [
@@ -322,16 +338,7 @@ def test_random_records_cluster_the_same_in_any_batches(specs, data, tmp_path_fa
         day = f"2025-01-{20 + offset:02d}" if offset is not None else None
         records.append(rec(f"r{article}", name, day, published=f"2025-01-{20 + (offset or 0) + delay:02d}",
                            actor=actor, etype=etype, precision=precision, start=100 * i))
-    expected = lines(cluster_records(records))
-    order = data.draw(st.permutations(records))
-    cuts = sorted(data.draw(st.lists(st.integers(0, len(order)), max_size=3)))
-    index, bounds = EventIndex(), [0, *cuts, len(order)]
-    state = tmp_path_factory.mktemp("state") / "events.state.jsonl"
-    for lo, hi in zip(bounds, bounds[1:], strict=False):
-        index.add(order[lo:hi])
-        index.save(state)
-        index = EventIndex.load(state)  # a saved and reloaded index goes on the same way
-    assert lines(index.events()) == expected
+    assert lines(in_batches(records, data, tmp_path_factory)) == lines(cluster_records(records))
 
 
 def test_every_event_is_a_clique_of_compatible_records():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_events_clustering import lines, rec
+from test_events_clustering import in_batches, lines, rec
 
 from sahel_extract.events import ClusterSettings, EventIndex, cluster_records
 from sahel_extract.records import Place
@@ -104,15 +104,6 @@ def test_attachments_are_the_same_in_any_batches_and_after_reloading(specs, data
         published = f"2025-03-{2 + (offset or 0) + delay:02d}"
         records.append(vague(f"a{article}", day=day, published=published, actor=actor, start=100 * i) if town is None
                        else rec(f"a{article}", town, day, published=published, actor=actor, start=100 * i))
-    expected = lines(cluster_records(records))
-    order = data.draw(st.permutations(records))
-    cuts = sorted(data.draw(st.lists(st.integers(0, len(order)), max_size=3)))
-    index, bounds = EventIndex(), [0, *cuts, len(order)]
-    state = tmp_path_factory.mktemp("state") / "events.state.jsonl"
-    for lo, hi in zip(bounds, bounds[1:], strict=False):
-        index.add(order[lo:hi])
-        index.events()
-        index.save(state)
-        index = EventIndex.load(state)
-    assert lines(index.events()) == expected
-    assert sorted(r for e in index.events() for r in e.records) == sorted({r.id for r in records})
+    events = in_batches(records, data, tmp_path_factory, read_between=True)
+    assert lines(events) == lines(cluster_records(records))
+    assert sorted(r for e in events for r in e.records) == sorted({r.id for r in records})

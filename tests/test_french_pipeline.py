@@ -10,28 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from extract_cache import count, extract
 
 from sahel_extract.ingest.language import detect_language
-
-
-@pytest.fixture(params=["pipeline", "blank_pipeline"])
-def pipe(request):
-    return request.getfixturevalue(request.param)
-
-
-_CACHE: dict[tuple[int, str, str], list] = {}
-
-
-def extract(pipe, text: str, published: str) -> list:
-    key = (id(pipe), text, published)
-    if key not in _CACHE:
-        _CACHE[key] = pipe.extract(text, published=published)
-    return _CACHE[key]
-
-
-def count(c):
-    return None if c is None else (c.min, c.max)
-
 
 # --- an AIB-style dispatch: numbers in words, an army source, neutralised attackers ------------------------
 

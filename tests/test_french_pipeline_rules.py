@@ -6,26 +6,7 @@ tests in the style of the region's French press."""
 from __future__ import annotations
 
 import pytest
-
-
-@pytest.fixture(params=["pipeline", "blank_pipeline"])
-def pipe(request):
-    return request.getfixturevalue(request.param)
-
-
-_CACHE: dict[tuple[int, str, str], list] = {}
-
-
-def extract(pipe, text: str, published: str) -> list:
-    key = (id(pipe), text, published)
-    if key not in _CACHE:
-        _CACHE[key] = pipe.extract(text, published=published)
-    return _CACHE[key]
-
-
-def count(c):
-    return None if c is None else (c.min, c.max)
-
+from extract_cache import count, extract
 
 # --- the army as responder and as victim side; a claim's day is not the attack's -------------------------------
 

@@ -4,11 +4,6 @@ pluperfect background): what each must do on French page text, on both pipelines
 import pytest
 
 
-@pytest.fixture(params=["pipeline", "blank_pipeline"])
-def pipe(request):
-    return request.getfixturevalue(request.param)
-
-
 def test_the_wounded_taken_to_a_town_start_no_attack_there(pipe):
     text = ("Dori, 4 mars 2025 (AIB) – Trois gendarmes ont été tués dimanche dans une embuscade près de Gorgadji, "
             "selon des sources sécuritaires.\n\nLes blessés ont été évacués vers Dori. Aucun groupe n'avait "

@@ -11,11 +11,6 @@ from sahel_extract.normalise.dates import resolve_date
 from sahel_extract.records import EventDate, Place
 
 
-@pytest.fixture(params=["pipeline", "blank_pipeline"])
-def pipe(request):
-    return request.getfixturevalue(request.param)
-
-
 def summary(records):
     return [(r.place.name, r.date.value) for r in records]
 

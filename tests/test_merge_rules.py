@@ -5,11 +5,6 @@ statistic is no attack of its own. Both pipelines, several wordings."""
 import pytest
 
 
-@pytest.fixture(params=["pipeline", "blank_pipeline"])
-def pipe(request):
-    return request.getfixturevalue(request.param)
-
-
 def killed(records):
     return [(r.casualties.killed.min, r.casualties.killed.max) if r.casualties.killed else None for r in records]
 

@@ -13,11 +13,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(params=["pipeline", "blank_pipeline"])
-def pipe(request):
-    return request.getfixturevalue(request.param)
-
-
 def frame_of(pipe, text: str):
     """The frame of the text's first sentence, read by the pipeline of the text's language."""
     from sahel_extract.ingest.language import detect_language

@@ -15,11 +15,6 @@ from sahel_extract.ingest.language import detect_language
 PUB = "2024-03-12"
 
 
-@pytest.fixture(params=["pipeline", "blank_pipeline"])
-def pipe(request):
-    return request.getfixturevalue(request.param)
-
-
 def places(pipe, text: str) -> dict[str, set[str]]:
     """The place arguments of a text's sentences, with their roles."""
     doc = pipe.nlp_for(detect_language(text))(text)

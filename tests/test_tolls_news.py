@@ -10,11 +10,6 @@ import pytest
 PUB = "2024-03-12"
 
 
-@pytest.fixture(params=["pipeline", "blank_pipeline"])
-def pipe(request):
-    return request.getfixturevalue(request.param)
-
-
 def record(pipe, text: str, published: str = PUB):
     records = pipe.extract(text, published=published)
     assert len(records) == 1, [[e.text for e in r.evidence] for r in records]

@@ -91,11 +91,6 @@ def test_the_publication_date_comes_from_the_page_or_the_url_when_the_metadata_h
     assert (article.published, article.year_hint) == (None, 2024)
 
 
-@pytest.fixture(params=["pipeline", "blank_pipeline"])
-def pipe(request):
-    return request.getfixturevalue(request.param)
-
-
 def test_the_headline_sums_up_the_body_and_starts_no_record(pipe):
     records = pipe.extract(PAGE, title="Gunmen kill 14 in attack on Djibo market")
     assert len(records) == 1
